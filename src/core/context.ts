@@ -1,0 +1,16 @@
+import type { CoreEvents } from './events';
+import type { Store } from './store/store';
+
+/** What every domain service gets: the store, the event hub and the clock. Passed in, never global. */
+export interface CoreContext {
+  readonly store: Store;
+  readonly events: CoreEvents;
+  /** Wall clock in UTC ms; injectable so tests can move time. */
+  now(): number;
+  readonly appVersion: string;
+}
+
+/** The user signed in on this device (a local setting), or null before the first-run setup. */
+export function currentUserId(ctx: CoreContext): string | null {
+  return ctx.store.localSetting('current_user_id');
+}

@@ -1,0 +1,101 @@
+import {
+  ApiError,
+  assertMethod,
+  parseInput,
+  parseOutput,
+  type CallResult,
+  type MethodName,
+  type MethodOutput,
+} from '../shared/contract';
+import { accountMethods } from './accounts';
+import type { CoreContext } from './context';
+import { CoreEvents } from './events';
+import type { Handler, Handlers } from './handlers';
+import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
+import { Store } from './store/store';
+import { RowNotFoundError } from './store/writePath';
+import { teamMethods } from './team';
+
+export interface CoreOptions {
+  /** The SQLite file. Never inside a synced folder. */
+  dbPath: string;
+  appVersion?: string;
+  /** Wall clock in UTC ms, for tests. */
+  now?: () => number;
+  /** Check every handler's output against the contract (on by default; cheap insurance). */
+  validateOutput?: boolean;
+}
+
+/** The engine behind every transport: Electron IPC, the browser host, the CLI. */
+export interface Core {
+  readonly store: Store;
+  readonly events: CoreEvents;
+  readonly context: CoreContext;
+  /** Call a method with untrusted input; throws `ApiError` naming the bad field. */
+  call<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>>;
+  /** For transports: never throws, returns a value or a wire error. */
+  handle(method: unknown, input: unknown): Promise<CallResult>;
+  close(): void;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof RowNotFoundError) return new ApiError('not_found', error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError('internal', `internal error: ${message}`);
+}
+
+export function createCore(options: CoreOptions): Core {
+  const events = new CoreEvents();
+  const store = Store.open({
+    path: options.dbPath,
+    now: options.now,
+    onCommit: ({ tables }) => events.emit('data.changed', { tables, origin: 'local' }),
+  });
+  const context: CoreContext = {
+    store,
+    events,
+    now: options.now ?? Date.now,
+    appVersion: options.appVersion ?? '0.0.0',
+  };
+  ensureDefaultPipeline(store);
+
+  const handlers: Handlers = {
+    ...teamMethods(context),
+    ...accountMethods(context),
+    ...pipelineMethods(context),
+  };
+  const validateOutput = options.validateOutput ?? true;
+
+  async function call<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>> {
+    const name = assertMethod(method) as M;
+    const parsed = parseInput(name, input);
+    const handler = handlers[name] as Handler<M>;
+    let output: MethodOutput<M>;
+    try {
+      output = await handler(parsed);
+    } catch (error) {
+      throw toApiError(error);
+    }
+    return validateOutput ? parseOutput(name, output) : output;
+  }
+
+  return {
+    store,
+    events,
+    context,
+    call,
+    async handle(method, input) {
+      try {
+        return { ok: true, value: await call(method as MethodName, input) };
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.code === 'internal') console.error(`${String(method)} failed:`, error);
+        return { ok: false, error: apiError.toWire() };
+      }
+    },
+    close() {
+      store.close();
+    },
+  };
+}

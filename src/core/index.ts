@@ -1,0 +1,4 @@
+export { createCore, type Core, type CoreOptions } from './createCore';
+export type { CoreContext } from './context';
+export { CoreEvents } from './events';
+export { Store } from './store/store';

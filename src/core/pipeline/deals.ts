@@ -1,0 +1,229 @@
+import {
+  ApiError,
+  type DealPage,
+  type ParsedInput,
+} from '../../shared/contract';
+import type { Deal, DealDetail, DealStatus, StageKind, StageMove } from '../../shared/domain';
+import { currentUserId, type CoreContext } from '../context';
+import { requireRow } from '../references';
+import type { Writer } from '../store/writePath';
+import { teamCurrency } from '../team/team';
+import { getStage, listStages } from './stages';
+
+const DEAL_COLUMNS = `
+  d.id, d.title, d.account_id AS accountId, a.name AS accountName, d.contact_id AS contactId,
+  CASE WHEN c.id IS NULL THEN NULL ELSE trim(c.first_name || ' ' || c.last_name) END AS contactName,
+  d.stage_id AS stageId, d.owner_id AS ownerId, u.name AS ownerName,
+  d.value_minor AS valueMinor, d.currency, d.status, d.close_reason AS closeReason,
+  d.expected_close_at AS expectedCloseAt, d.next_step AS nextStep, d.follow_up_at AS followUpAt,
+  d.source, d.stage_entered_at AS stageEnteredAt, d.last_activity_at AS lastActivityAt,
+  d.created_at AS createdAt, d.updated_at AS updatedAt`;
+
+const DEAL_JOINS = `
+  FROM deals d
+  LEFT JOIN accounts a ON a.id = d.account_id
+  LEFT JOIN contacts c ON c.id = d.contact_id
+  LEFT JOIN users u ON u.id = d.owner_id`;
+
+const SORT_SQL: Record<ParsedInput<'deals.list'>['sort']['field'], string> = {
+  title: 'd.title COLLATE NOCASE',
+  account: 'a.name COLLATE NOCASE',
+  stage: '(SELECT position FROM stages WHERE id = d.stage_id)',
+  owner: 'u.name COLLATE NOCASE',
+  value: 'd.value_minor',
+  expectedCloseAt: 'd.expected_close_at',
+  createdAt: 'd.created_at',
+  updatedAt: 'd.updated_at',
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): DealPage {
+  const where = ['d.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  if (input.query) {
+    where.push(`(d.title LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')`);
+    const pattern = `%${escapeLike(input.query)}%`;
+    params.push(pattern, pattern);
+  }
+  if (input.stageId) {
+    where.push('d.stage_id = ?');
+    params.push(input.stageId);
+  }
+  if (input.ownerId === null) where.push('d.owner_id IS NULL');
+  else if (input.ownerId) {
+    where.push('d.owner_id = ?');
+    params.push(input.ownerId);
+  }
+  if (input.status) {
+    where.push('d.status = ?');
+    params.push(input.status);
+  }
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const db = ctx.store.db;
+  const items = db
+    .prepare(
+      `SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} ${whereSql}
+        ORDER BY ${SORT_SQL[input.sort.field]} ${direction} NULLS LAST, d.id ${direction}
+        LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.limit, input.offset) as Deal[];
+  // The joins only matter for the count when the text filter looks at the account name.
+  const countJoins = input.query ? 'FROM deals d LEFT JOIN accounts a ON a.id = d.account_id' : 'FROM deals d';
+  const { total } = db.prepare(`SELECT count(*) AS total ${countJoins} ${whereSql}`).get(...params) as {
+    total: number;
+  };
+  return { items, total };
+}
+
+export function getDeal(ctx: CoreContext, id: string): Deal {
+  const deal = ctx.store.db
+    .prepare(`SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} WHERE d.id = ? AND d.deleted_at IS NULL`)
+    .get(id) as Deal | undefined;
+  if (!deal) throw new ApiError('not_found', `there is no deal with id ${id}`, 'id');
+  return deal;
+}
+
+export function getDealDetail(ctx: CoreContext, id: string): DealDetail {
+  const deal = getDeal(ctx, id);
+  const stageHistory = ctx.store.db
+    .prepare(
+      `SELECT id, from_stage_id AS fromStageId, to_stage_id AS toStageId, moved_at AS movedAt,
+              moved_by AS movedBy
+         FROM stage_history WHERE deal_id = ? AND deleted_at IS NULL
+        ORDER BY moved_at, id`,
+    )
+    .all(id) as StageMove[];
+  return { ...deal, stageHistory };
+}
+
+function statusFor(kind: StageKind): DealStatus {
+  return kind === 'won' ? 'won' : kind === 'lost' ? 'lost' : 'open';
+}
+
+function requireStage(ctx: CoreContext, stageId: string, field: string) {
+  const stage = getStage(ctx.store, stageId);
+  if (!stage) throw new ApiError('invalid_input', `${field}: there is no stage with id ${stageId}`, field);
+  return stage;
+}
+
+function checkReferences(
+  ctx: CoreContext,
+  refs: { accountId?: string | null; contactId?: string | null; ownerId?: string | null },
+  prefix: string,
+): void {
+  if (refs.accountId) requireRow(ctx.store, 'accounts', refs.accountId, `${prefix}accountId`);
+  if (refs.contactId) requireRow(ctx.store, 'contacts', refs.contactId, `${prefix}contactId`);
+  if (refs.ownerId) requireRow(ctx.store, 'users', refs.ownerId, `${prefix}ownerId`);
+}
+
+/** Top of the column: new and moved deals are what the rep looks at next. */
+function topPosition(ctx: CoreContext, stageId: string): number {
+  const row = ctx.store.db
+    .prepare('SELECT min(position) AS top FROM deals WHERE stage_id = ? AND deleted_at IS NULL')
+    .get(stageId) as { top: number | null };
+  return (row.top ?? 0) - 1;
+}
+
+function recordStageMove(
+  w: Writer,
+  dealId: string,
+  from: string | null,
+  to: string,
+  at: number,
+  by: string | null,
+): void {
+  w.insert('stage_history', {
+    deal_id: dealId,
+    from_stage_id: from,
+    to_stage_id: to,
+    moved_at: at,
+    moved_by: by,
+  });
+}
+
+export function createDeal(ctx: CoreContext, input: ParsedInput<'deals.create'>): Deal {
+  const stage = input.stageId
+    ? requireStage(ctx, input.stageId, 'stageId')
+    : listStages(ctx.store).find((s) => s.kind === 'open');
+  if (!stage) throw new ApiError('conflict', 'the pipeline has no open stage to put a new deal in');
+  const me = currentUserId(ctx);
+  const ownerId = input.ownerId === undefined ? me : input.ownerId;
+  checkReferences(ctx, { ...input, ownerId }, '');
+  const now = ctx.now();
+  const status = statusFor(stage.kind);
+  const id = ctx.store.write((w) => {
+    const dealId = w.insert('deals', {
+      title: input.title,
+      account_id: input.accountId ?? null,
+      contact_id: input.contactId ?? null,
+      stage_id: stage.id,
+      owner_id: ownerId,
+      value_minor: input.valueMinor,
+      currency: input.currency ?? teamCurrency(ctx),
+      status,
+      close_reason: input.closeReason ?? null,
+      closed_at: status === 'open' ? null : now,
+      expected_close_at: input.expectedCloseAt ?? null,
+      next_step: input.nextStep ?? null,
+      follow_up_at: input.followUpAt ?? null,
+      source: input.source ?? null,
+      position: topPosition(ctx, stage.id),
+      stage_entered_at: now,
+      last_activity_at: now,
+      created_at: now,
+    });
+    recordStageMove(w, dealId, null, stage.id, now, me);
+    return dealId;
+  });
+  return getDeal(ctx, id);
+}
+
+const PATCH_COLUMNS = {
+  title: 'title',
+  accountId: 'account_id',
+  contactId: 'contact_id',
+  stageId: 'stage_id',
+  ownerId: 'owner_id',
+  valueMinor: 'value_minor',
+  currency: 'currency',
+  expectedCloseAt: 'expected_close_at',
+  nextStep: 'next_step',
+  followUpAt: 'follow_up_at',
+  source: 'source',
+  closeReason: 'close_reason',
+} as const satisfies Record<keyof ParsedInput<'deals.update'>['patch'], string>;
+
+export function updateDeal(ctx: CoreContext, input: ParsedInput<'deals.update'>): Deal {
+  const before = getDeal(ctx, input.id);
+  const { patch } = input;
+  checkReferences(ctx, patch, 'patch.');
+  const stage =
+    patch.stageId !== undefined && patch.stageId !== before.stageId
+      ? requireStage(ctx, patch.stageId, 'patch.stageId')
+      : undefined;
+  const now = ctx.now();
+  ctx.store.write((w) => {
+    const fields: Record<string, string | number | null> = {};
+    for (const [key, column] of Object.entries(PATCH_COLUMNS)) {
+      const value = patch[key as keyof typeof PATCH_COLUMNS];
+      if (value !== undefined) fields[column] = value;
+    }
+    if (stage) {
+      const status = statusFor(stage.kind);
+      Object.assign(fields, {
+        status,
+        closed_at: status === 'open' ? null : now,
+        position: topPosition(ctx, stage.id),
+        stage_entered_at: now,
+        last_activity_at: now,
+      });
+      recordStageMove(w, input.id, before.stageId, stage.id, now, currentUserId(ctx));
+    }
+    w.update('deals', input.id, fields);
+  });
+  return getDeal(ctx, input.id);
+}

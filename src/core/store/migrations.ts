@@ -1,0 +1,271 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Synced tables follow three rules, because rows arrive from other devices one field op at a
+ * time and in any order across devices:
+ * - every column but `id` is nullable or has a default, so a row can start from any one field;
+ * - no FOREIGN KEY constraints: a deal may arrive before the account it points to, and SQLite would
+ *   refuse it. The API checks references when a person writes; reads use LEFT JOINs;
+ * - `updated_at` is maintained by the write path from the op clocks and never logged itself.
+ * STRICT keeps money integer and times integer.
+ */
+const STAMPS = `created_at INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL DEFAULT 0,
+  deleted_at INTEGER`;
+
+const initialSchema = `
+-- Local to this device: never synced -----------------------------------------------------------
+CREATE TABLE local_settings (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT
+) STRICT;
+
+-- The op log: one row per changed field, written in the same transaction as the row itself.
+CREATE TABLE sync_ops (
+  device TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hlc TEXT NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  col TEXT NOT NULL,
+  value ANY,
+  -- The field's clock when this edit was made: tells a concurrent edit from a later one.
+  prev_hlc TEXT,
+  schema_v INTEGER NOT NULL,
+  PRIMARY KEY (device, seq)
+) STRICT, WITHOUT ROWID;
+
+-- The winning clock of each field: {"": <hlc of the insert>, "<column>": <hlc of a later edit>}.
+CREATE TABLE sync_row_clock (
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  clock TEXT NOT NULL,
+  PRIMARY KEY (tbl, row_id)
+) STRICT, WITHOUT ROWID;
+
+-- Team ------------------------------------------------------------------------------------------
+CREATE TABLE team (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  default_currency TEXT NOT NULL DEFAULT 'EUR',
+  time_zone TEXT,
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL DEFAULT 'rep',
+  title TEXT,
+  phone TEXT,
+  time_zone TEXT,
+  active INTEGER NOT NULL DEFAULT 1,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX users_email ON users (email COLLATE NOCASE);
+
+-- Lifecycle model -------------------------------------------------------------------------------
+CREATE TABLE phases (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  owner TEXT NOT NULL DEFAULT '',
+  position REAL NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE stages (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  phase_id TEXT NOT NULL DEFAULT 'acquisition',
+  position REAL NOT NULL DEFAULT 0,
+  probability INTEGER NOT NULL DEFAULT 0,
+  rotting_days INTEGER,
+  kind TEXT NOT NULL DEFAULT 'open',
+  ${STAMPS}
+) STRICT;
+
+-- Accounts, contacts, deals ---------------------------------------------------------------------
+CREATE TABLE accounts (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  domain TEXT,
+  industry TEXT,
+  employees INTEGER,
+  region TEXT,
+  country TEXT,
+  city TEXT,
+  lifetime_value_minor INTEGER NOT NULL DEFAULT 0,
+  currency TEXT NOT NULL DEFAULT 'EUR',
+  renewal_at INTEGER,
+  health TEXT,
+  owner_id TEXT,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX accounts_name ON accounts (name COLLATE NOCASE);
+CREATE INDEX accounts_domain ON accounts (domain);
+
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY NOT NULL,
+  account_id TEXT,
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  email TEXT,
+  phone TEXT,
+  title TEXT,
+  city TEXT,
+  country TEXT,
+  time_zone TEXT,
+  preferred_channel TEXT,
+  consent TEXT NOT NULL DEFAULT 'unknown',
+  consent_at INTEGER,
+  owner_id TEXT,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX contacts_account ON contacts (account_id);
+CREATE INDEX contacts_email ON contacts (email COLLATE NOCASE);
+
+CREATE TABLE deals (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  account_id TEXT,
+  contact_id TEXT,
+  stage_id TEXT NOT NULL DEFAULT '',
+  owner_id TEXT,
+  value_minor INTEGER NOT NULL DEFAULT 0,
+  currency TEXT NOT NULL DEFAULT 'EUR',
+  status TEXT NOT NULL DEFAULT 'open',
+  close_reason TEXT,
+  closed_at INTEGER,
+  expected_close_at INTEGER,
+  next_step TEXT,
+  follow_up_at INTEGER,
+  source TEXT,
+  campaign_id TEXT,
+  position REAL NOT NULL DEFAULT 0,
+  stage_entered_at INTEGER NOT NULL DEFAULT 0,
+  last_activity_at INTEGER NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX deals_stage ON deals (stage_id, position) WHERE deleted_at IS NULL;
+CREATE INDEX deals_owner ON deals (owner_id) WHERE deleted_at IS NULL;
+CREATE INDEX deals_account ON deals (account_id);
+CREATE INDEX deals_updated ON deals (updated_at);
+
+CREATE TABLE stage_history (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL DEFAULT '',
+  from_stage_id TEXT,
+  to_stage_id TEXT NOT NULL DEFAULT '',
+  moved_at INTEGER NOT NULL DEFAULT 0,
+  moved_by TEXT,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX stage_history_deal ON stage_history (deal_id, moved_at);
+
+CREATE TABLE notes (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT,
+  contact_id TEXT,
+  account_id TEXT,
+  author_id TEXT,
+  body TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+CREATE INDEX notes_deal ON notes (deal_id);
+
+CREATE TABLE follow_ups (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT,
+  contact_id TEXT,
+  owner_id TEXT,
+  due_at INTEGER NOT NULL DEFAULT 0,
+  kind TEXT NOT NULL DEFAULT 'call',
+  title TEXT,
+  status TEXT NOT NULL DEFAULT 'open',
+  done_at INTEGER,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX follow_ups_owner_due ON follow_ups (owner_id, due_at) WHERE status = 'open';
+CREATE INDEX follow_ups_deal ON follow_ups (deal_id);
+
+CREATE TABLE calls (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT,
+  contact_id TEXT,
+  rep_id TEXT,
+  direction TEXT NOT NULL DEFAULT 'outbound',
+  phone TEXT,
+  started_at INTEGER NOT NULL DEFAULT 0,
+  ended_at INTEGER,
+  disposition TEXT,
+  notes TEXT,
+  next_step TEXT,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX calls_deal ON calls (deal_id);
+CREATE INDEX calls_rep_started ON calls (rep_id, started_at);
+
+CREATE TABLE campaigns (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  audience TEXT,
+  -- JSON: which accounts and deals the campaign applies to (industries, regions, phases).
+  audience_filter TEXT,
+  offer TEXT,
+  price_minor INTEGER,
+  currency TEXT,
+  starts_at INTEGER,
+  ends_at INTEGER,
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE satisfaction_responses (
+  id TEXT PRIMARY KEY NOT NULL,
+  account_id TEXT,
+  contact_id TEXT,
+  kind TEXT NOT NULL DEFAULT 'nps',
+  score INTEGER NOT NULL DEFAULT 0,
+  comment TEXT,
+  answered_at INTEGER NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX satisfaction_account ON satisfaction_responses (account_id, answered_at);
+`;
+
+/** Append only. A released migration is never edited; a change is a new migration. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'domain schema and op log', sql: initialSchema },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class SchemaTooNewError extends Error {
+  constructor(path: string, found: number) {
+    super(
+      `${path} was written by a newer Lifecycle Cockpit (schema ${found}; this version knows up to ` +
+        `${LATEST_SCHEMA_VERSION}). Update the app to open it; the file was not changed.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Apply every migration newer than the file, each in its own transaction. */
+export function migrate(db: Database, path: string): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(path, from);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: LATEST_SCHEMA_VERSION };
+}

@@ -1,0 +1,36 @@
+/**
+ * The names of the contract's methods and events, without their schemas, for the Electron preload
+ * script: it exposes one function per method and must stay small. `contract.ts` is checked against
+ * these lists at compile time.
+ */
+
+export const METHOD_NAMES = [
+  'app.info',
+  'team.setup',
+  'users.list',
+  'stages.list',
+  'accounts.list',
+  'accounts.create',
+  'deals.list',
+  'deals.get',
+  'deals.create',
+  'deals.update',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export const EVENT_NAMES = ['data.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** `deals.create` → `['deals', 'create']`. */
+export function splitMethodName(method: MethodName): [string, string] {
+  const dot = method.indexOf('.');
+  return [method.slice(0, dot), method.slice(dot + 1)];
+}
