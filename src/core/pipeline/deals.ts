@@ -121,11 +121,12 @@ function checkReferences(
 }
 
 /** Top of the column: new and moved deals are what the rep looks at next. */
-function topPosition(ctx: CoreContext, stageId: string): number {
-  const row = ctx.store.db
-    .prepare('SELECT min(position) AS top FROM deals WHERE stage_id = ? AND deleted_at IS NULL')
-    .get(stageId) as { top: number | null };
-  return (row.top ?? 0) - 1;
+function topPosition(w: Writer, stageId: string): number {
+  const row = w.get<{ top: number | null }>(
+    'SELECT min(position) AS top FROM deals WHERE stage_id = ? AND deleted_at IS NULL',
+    stageId,
+  );
+  return (row?.top ?? 0) - 1;
 }
 
 function recordStageMove(
@@ -171,7 +172,7 @@ export function createDeal(ctx: CoreContext, input: ParsedInput<'deals.create'>)
       next_step: input.nextStep ?? null,
       follow_up_at: input.followUpAt ?? null,
       source: input.source ?? null,
-      position: topPosition(ctx, stage.id),
+      position: topPosition(w, stage.id),
       stage_entered_at: now,
       last_activity_at: now,
       created_at: now,
@@ -217,7 +218,7 @@ export function updateDeal(ctx: CoreContext, input: ParsedInput<'deals.update'>)
       Object.assign(fields, {
         status,
         closed_at: status === 'open' ? null : now,
-        position: topPosition(ctx, stage.id),
+        position: topPosition(w, stage.id),
         stage_entered_at: now,
         last_activity_at: now,
       });

@@ -12,12 +12,15 @@ export interface Migration {
  * - every column but `id` is nullable or has a default, so a row can start from any one field;
  * - no FOREIGN KEY constraints: a deal may arrive before the account it points to, and SQLite would
  *   refuse it. The API checks references when a person writes; reads use LEFT JOINs;
- * - `updated_at` is maintained by the write path from the op clocks and never logged itself.
+ * - `updated_at` and `sync_clock` are kept by the write path and never logged themselves.
+ *   `sync_clock` is the winning clock of each field: the insert's hlc, or JSON
+ *   `{"": <insert hlc>, "<column>": <hlc of a later edit>}` once a field was edited.
  * STRICT keeps money integer and times integer.
  */
 const STAMPS = `created_at INTEGER NOT NULL DEFAULT 0,
   updated_at INTEGER NOT NULL DEFAULT 0,
-  deleted_at INTEGER`;
+  deleted_at INTEGER,
+  sync_clock TEXT`;
 
 const initialSchema = `
 -- Local to this device: never synced -----------------------------------------------------------
@@ -26,28 +29,33 @@ CREATE TABLE local_settings (
   value TEXT
 ) STRICT;
 
--- The op log: one row per changed field, written in the same transaction as the row itself.
-CREATE TABLE sync_ops (
+-- The op log. Every change to a synced row is a set of field ops (device, seq, hlc, table, row,
+-- column, value). A log row holds the ops of one write of one table: a single edit, or a batch of
+-- inserted rows (an import), which share one hlc. Field ops are numbered in order: the first has
+-- seq, the last last_seq, so a bulk import logs one row per batch instead of one per field.
+-- changes is a JSON array of [row_id, ops]; ops is keyed by column: {"col": value} for an insert
+-- (nothing overwritten), {"col": [value, prev_hlc]} for an edit, prev_hlc being the field's clock
+-- when the edit was made: it tells a concurrent edit from a later one.
+-- The view sync_ops shows one row per field op.
+CREATE TABLE sync_changes (
   device TEXT NOT NULL,
   seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
   hlc TEXT NOT NULL,
   tbl TEXT NOT NULL,
-  row_id TEXT NOT NULL,
-  col TEXT NOT NULL,
-  value ANY,
-  -- The field's clock when this edit was made: tells a concurrent edit from a later one.
-  prev_hlc TEXT,
+  changes TEXT NOT NULL,
   schema_v INTEGER NOT NULL,
-  PRIMARY KEY (device, seq)
-) STRICT, WITHOUT ROWID;
+  UNIQUE (device, seq)
+) STRICT;
 
--- The winning clock of each field: {"": <hlc of the insert>, "<column>": <hlc of a later edit>}.
-CREATE TABLE sync_row_clock (
-  tbl TEXT NOT NULL,
-  row_id TEXT NOT NULL,
-  clock TEXT NOT NULL,
-  PRIMARY KEY (tbl, row_id)
-) STRICT, WITHOUT ROWID;
+CREATE VIEW sync_ops AS
+  SELECT c.device,
+         c.seq + row_number() OVER (PARTITION BY c.device, c.seq ORDER BY r.key, f.id) - 1 AS seq,
+         c.hlc, c.tbl, r.value ->> 0 AS row_id, f.key AS col,
+         CASE f.type WHEN 'array' THEN f.value ->> 0 ELSE f.value END AS value,
+         CASE f.type WHEN 'array' THEN f.value ->> 1 END AS prev_hlc,
+         c.schema_v
+    FROM sync_changes c, json_each(c.changes) r, json_each(r.value, '$[1]') f;
 
 -- Team ------------------------------------------------------------------------------------------
 CREATE TABLE team (

@@ -4,12 +4,8 @@ import Database from 'better-sqlite3';
 import { HybridLogicalClock, type HlcOptions } from '../../shared/hlc';
 import { newDeviceId } from '../../shared/ids';
 import { migrate } from './migrations';
-import {
-  WRITE_GUARD_FUNCTION,
-  installWriteGuards,
-  readSyncedSchema,
-} from './syncedTables';
-import { WritePath, type CommittedChange, type WriteGate, type Writer } from './writePath';
+import { readSyncedSchema } from './syncedTables';
+import { WritePath, type CommittedChange, type Writer } from './writePath';
 
 export interface StoreOptions {
   path: string;
@@ -19,49 +15,67 @@ export interface StoreOptions {
   onCommit?: (change: CommittedChange) => void;
 }
 
+function configure(db: Database.Database): void {
+  db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: the board's aggregates and bulk imports touch many pages.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+}
+
 /**
  * The SQLite file of one device: WAL, `synchronous=FULL` (the op log must survive a power cut),
- * foreign keys on, one write connection, migrations applied at open.
+ * foreign keys on, versioned migrations at open.
+ *
+ * Two connections: the write path owns the only writable one, privately, and everything else
+ * reads through `db`, which is opened read-only. So no code path but the write path can change a
+ * synced table, and every change comes with its ops.
  */
 export class Store {
+  /** Read-only. Writes go through `write(...)`. */
   readonly db: Database.Database;
   readonly path: string;
   readonly deviceId: string;
   readonly schemaVersion: number;
   readonly clock: HybridLogicalClock;
-  private readonly writePath: WritePath;
+  readonly #writable: Database.Database;
+  readonly #writePath: WritePath;
 
   private constructor(options: StoreOptions) {
+    if (options.path === ':memory:') {
+      throw new Error('the store needs a file: its read and write connections share it');
+    }
     this.path = options.path;
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
+    mkdirSync(dirname(options.path), { recursive: true });
+    this.#writable = new Database(options.path);
+    let reader: Database.Database | undefined;
     try {
-      const mode = this.db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal' && options.path !== ':memory:') {
-        throw new Error(`${options.path}: SQLite could not switch to WAL mode (got ${String(mode)})`);
+      const mode = this.#writable.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') {
+        throw new Error(
+          `${options.path}: SQLite could not switch to WAL mode (got ${String(mode)})`,
+        );
       }
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
-
-      const gate: WriteGate = { open: false };
-      this.db.function(WRITE_GUARD_FUNCTION, { deterministic: false }, () => (gate.open ? 1 : 0));
-      const { to } = migrate(this.db, options.path);
+      this.#writable.pragma('synchronous = FULL');
+      configure(this.#writable);
+      const { to } = migrate(this.#writable, options.path);
       this.schemaVersion = to;
-      installWriteGuards(this.db);
 
       this.deviceId = this.localSetting('device_id') ?? this.createDeviceId();
       this.clock = new HybridLogicalClock(this.deviceId, { now: options.now });
-      this.writePath = new WritePath(
-        this.db,
-        readSyncedSchema(this.db),
+      this.#writePath = new WritePath(
+        this.#writable,
+        readSyncedSchema(this.#writable),
         this.clock,
-        gate,
         this.schemaVersion,
         options.onCommit ?? (() => {}),
       );
+      reader = new Database(options.path, { readonly: true, fileMustExist: true });
+      configure(reader);
+      this.db = reader;
     } catch (error) {
-      this.db.close();
+      reader?.close();
+      this.#writable.close();
       throw error;
     }
   }
@@ -72,23 +86,24 @@ export class Store {
 
   /** Change synced tables: rows, op log and field clocks in one transaction. See `WritePath`. */
   write<T>(fn: (writer: Writer) => T): T {
-    return this.writePath.write(fn);
+    return this.#writePath.write(fn);
   }
 
+  /** The seq of the newest field op written on this device. */
   get lastSeq(): number {
-    return this.writePath.lastSeq;
+    return this.#writePath.lastSeq;
   }
 
   /** Settings of this device only (who is signed in here, the device id): never synced. */
   localSetting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as
-      | { value: string | null }
-      | undefined;
+    const row = this.#writable
+      .prepare('SELECT value FROM local_settings WHERE key = ?')
+      .get(key) as { value: string | null } | undefined;
     return row?.value ?? null;
   }
 
   setLocalSetting(key: string, value: string | null): void {
-    this.db
+    this.#writable
       .prepare(
         `INSERT INTO local_settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -97,7 +112,8 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db?.open) this.db.close();
+    if (this.#writable.open) this.#writable.close();
   }
 
   private createDeviceId(): string {

@@ -39,12 +39,20 @@ describe('the write path', () => {
     const id = store.write((w) =>
       w.insert('accounts', { name: 'Acme GmbH', domain: 'acme.example', employees: 120 }),
     );
-    const row = store.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Record<string, unknown>;
+    const row = store.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Record<
+      string,
+      unknown
+    >;
     expect(row).toMatchObject({ name: 'Acme GmbH', domain: 'acme.example', employees: 120 });
 
     const logged = ops(store, id);
     expect(logged.map((o) => o.col).sort()).toEqual(['created_at', 'domain', 'employees', 'name']);
-    expect(logged.map((o) => o.seq)).toEqual([seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4]);
+    expect(logged.map((o) => o.seq)).toEqual([
+      seqBefore + 1,
+      seqBefore + 2,
+      seqBefore + 3,
+      seqBefore + 4,
+    ]);
     expect(new Set(logged.map((o) => o.hlc)).size).toBe(1);
     for (const op of logged) {
       expect(op).toMatchObject({ device: store.deviceId, tbl: 'accounts', prev_hlc: null });
@@ -60,7 +68,9 @@ describe('the write path', () => {
     const id = store.write((w) => w.insert('accounts', { name: 'Acme', industry: 'Retail' }));
     const insertHlc = ops(store, id)[0]!.hlc;
 
-    const changed = store.write((w) => w.update('accounts', id, { name: 'Acme', industry: 'Logistics' }));
+    const changed = store.write((w) =>
+      w.update('accounts', id, { name: 'Acme', industry: 'Logistics' }),
+    );
     expect(changed).toEqual(['industry']);
     const [first] = ops(store, id).filter((o) => o.col === 'industry' && o.value === 'Logistics');
     expect(first).toMatchObject({ prev_hlc: insertHlc });
@@ -101,7 +111,9 @@ describe('the write path', () => {
         throw new Error('the network dropped mid-import');
       }),
     ).toThrow('the network dropped mid-import');
-    expect(store.db.prepare(`SELECT count(*) AS n FROM accounts WHERE name = 'Half-written'`).get()).toEqual({ n: 0 });
+    expect(
+      store.db.prepare(`SELECT count(*) AS n FROM accounts WHERE name = 'Half-written'`).get(),
+    ).toEqual({ n: 0 });
     expect(ops(store)).toHaveLength(opsBefore);
     expect(store.lastSeq).toBe(seqBefore);
     expect(changes).toEqual([]);
@@ -148,17 +160,49 @@ describe('the write path', () => {
     second.close();
   });
 
-  it('appends large writes completely, across multi-row statements', () => {
+  it('appends large writes completely, with consecutive seqs', () => {
     const store = openStore();
     const before = ops(store).length;
     store.write((w) => {
       for (let i = 0; i < 2_345; i++) w.insert('notes', { body: `note ${i}`, author_id: null });
     });
     const all = ops(store);
-    expect(all).toHaveLength(before + 2_345 * 3);
+    // body and created_at; a null that the column defaults to anyway is not logged.
+    expect(all).toHaveLength(before + 2_345 * 2);
     const seqs = all.map((o) => o.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(store.lastSeq).toBe(seqs.length);
     store.close();
+  });
+
+  it('insertMany writes the same rows and ops as inserting one by one', () => {
+    const one = openStore();
+    const many = openStore();
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      deal_id: i % 3 === 0 ? null : 'd',
+      body: `line ${i} with "quotes" and \\ backslashes`,
+      created_at: 1_000 + i,
+    }));
+    one.write((w) => rows.forEach((row) => w.insert('notes', row)));
+    many.write((w) => w.insertMany('notes', rows));
+    const table = (s: Store) =>
+      s.db.prepare('SELECT id, deal_id, body, created_at FROM notes ORDER BY id').all();
+    expect(table(many)).toEqual(table(one));
+    const fieldOps = (s: Store) =>
+      ops(s)
+        .map((o) => [o.row_id, o.col, o.value, o.prev_hlc])
+        .sort(
+          (a, b) =>
+            String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])),
+        );
+    expect(fieldOps(many)).toEqual(fieldOps(one));
+    expect(many.lastSeq).toBe(one.lastSeq);
+    expect(() =>
+      many.write((w) => w.insertMany('notes', [{ body: 'a' }, { body: 'b', titel: 'x' }])),
+    ).toThrow('every row must have the fields of the first; titel is extra');
+    one.close();
+    many.close();
   });
 
   it('names an unknown column instead of writing it', () => {
@@ -166,29 +210,28 @@ describe('the write path', () => {
     expect(() => store.write((w) => w.insert('deals', { titel: 'typo' }))).toThrow(
       'deals has no column titel that the write path may set',
     );
-    expect(() => store.write((w) => w.update('deals', 'nope', { updated_at: 1 }))).toThrow(/updated_at/);
+    expect(() => store.write((w) => w.update('deals', 'nope', { updated_at: 1 }))).toThrow(
+      /updated_at/,
+    );
     store.close();
   });
 });
 
 describe('no other code path may write synced tables', () => {
-  it('the database itself refuses direct writes to every synced table and the op log', () => {
+  it('the connection every feature reads through refuses to write', () => {
     const store = openStore();
     const id = store.write((w) => w.insert('deals', { title: 'Guarded' }));
-    // Row triggers fire only for rows that exist: give every table one.
-    store.write((w) => SYNCED_TABLES.forEach((table) => w.insert(table, {})));
     const opsBefore = ops(store).length;
-    for (const table of SYNCED_TABLES) {
-      expect(() => store.db.prepare(`INSERT INTO ${table} (id) VALUES ('x')`).run(), table).toThrow(
-        `${table} is a synced table: change it through the write path`,
+    for (const table of [...SYNCED_TABLES, 'sync_changes']) {
+      expect(() => store.db.prepare(`INSERT INTO ${table} DEFAULT VALUES`).run(), table).toThrow(
+        'attempt to write a readonly database',
       );
-      expect(() => store.db.prepare(`UPDATE ${table} SET deleted_at = 1`).run(), table).toThrow(
-        /write path/,
+      expect(() => store.db.prepare(`UPDATE ${table} SET rowid = rowid`).run(), table).toThrow(
+        /readonly/,
       );
-      expect(() => store.db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/write path/);
+      expect(() => store.db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/readonly/);
     }
-    expect(() => store.db.prepare(`DELETE FROM sync_ops`).run()).toThrow(/write path/);
-    expect(() => store.db.prepare(`UPDATE sync_row_clock SET clock = '{}'`).run()).toThrow(/write path/);
+    expect(() => store.db.exec(`UPDATE deals SET title = 'sneaky'`)).toThrow(/readonly/);
     expect(store.db.prepare('SELECT title, deleted_at FROM deals WHERE id = ?').get(id)).toEqual({
       title: 'Guarded',
       deleted_at: null,
@@ -197,35 +240,51 @@ describe('no other code path may write synced tables', () => {
     store.close();
   });
 
-  it('another program opening the file cannot write synced tables either', () => {
-    const path = tempDbPath();
-    Store.open({ path }).close();
-    const raw = new Database(path);
-    expect(() => raw.prepare(`INSERT INTO deals (id) VALUES ('x')`).run()).toThrow(
-      /no such function: cockpit_write_path_open/,
+  it('the writer reads inside its transaction but will not run a write of its own', () => {
+    const store = openStore();
+    store.write((w) => {
+      const id = w.insert('accounts', { name: 'Uncommitted' });
+      // The read-only connection sees committed data only; the writer sees its own writes.
+      expect(store.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(id)).toBeUndefined();
+      expect(w.get('SELECT name FROM accounts WHERE id = ?', id)).toEqual({ name: 'Uncommitted' });
+      expect(() => w.all(`DELETE FROM accounts`)).toThrow(/only read/);
+    });
+    const writer = store.write((w) => w);
+    expect(() => writer.insert('accounts', { name: 'Late' })).toThrow(
+      'use the writer only inside store.write',
     );
-    raw.close();
+    store.close();
   });
 
-  it('no source file outside the write path contains SQL that writes a synced table', () => {
-    const root = join(import.meta.dirname, '..', '..');
+  const src = join(import.meta.dirname, '..', '..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return /\.tsx?$/.test(name) && !name.includes('.test.') ? [path] : [];
+    });
+
+  it('only the store opens a SQLite connection to the database', () => {
+    const files = sources(src).map((path) => ({
+      path: relative(src, path),
+      text: readFileSync(path, 'utf8'),
+    }));
+    expect(files.filter((f) => /new Database\(/.test(f.text)).map((f) => f.path)).toEqual([
+      'core/store/store.ts',
+    ]);
+    const importers = files.filter((f) => /from 'better-sqlite3'/.test(f.text)).map((f) => f.path);
+    expect(importers.filter((path) => !path.startsWith('core/store/'))).toEqual([]);
+  });
+
+  it('no source file outside the store contains SQL that writes a synced table', () => {
     const writeSql = new RegExp(
-      String.raw`\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+["\x60]?(?:${SYNCED_TABLES.join('|')})\b`,
+      String.raw`\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+["\x60]?(?:${[...SYNCED_TABLES, 'sync_changes'].join('|')})\b`,
       'i',
     );
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name) && !name.includes('.test.')) {
-          const source = readFileSync(path, 'utf8');
-          if (writeSql.test(source)) offenders.push(relative(root, path));
-        }
-      }
-    };
-    walk(root);
-    expect(offenders).toEqual([]);
+    const offenders = sources(src)
+      .filter((path) => !path.includes(join('core', 'store')))
+      .filter((path) => writeSql.test(readFileSync(path, 'utf8')));
+    expect(offenders.map((path) => relative(src, path))).toEqual([]);
   });
 });
 
@@ -250,7 +309,6 @@ describe('migrations', () => {
     const again = Store.open({ path });
     expect(again.db.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'Kept' }]);
     expect(again.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(again.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     again.close();
   });
 });

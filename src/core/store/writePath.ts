@@ -5,42 +5,46 @@ import type { SyncedTable, TableShape } from './syncedTables';
 
 export type FieldValue = string | number | boolean | null;
 export type Fields = Readonly<Record<string, FieldValue | undefined>>;
-
-/** One field change, as it is kept in `sync_ops` and sent to other devices. */
-export interface Op {
-  device: string;
-  seq: number;
-  hlc: string;
-  tbl: SyncedTable;
-  rowId: string;
-  col: string;
-  value: string | number | null;
-  prevHlc: string | null;
-  schemaV: number;
-}
+export type SqlValue = string | number | null;
 
 /** What a feature may do inside `store.write(...)`. */
 export interface Writer {
   /** Insert a row; returns its id (a new UUIDv7 unless `fields.id` is given). */
   insert(table: SyncedTable, fields: Fields & { id?: string }): string;
+  /**
+   * Insert many rows of one shape (the keys of the first row) with multi-row statements: the
+   * same rows and ops as `insert` one by one, for imports and demo data. Returns their ids.
+   */
+  insertMany(table: SyncedTable, rows: readonly (Fields & { id?: string })[]): string[];
   /** Change some fields; returns the columns whose value actually changed. */
   update(table: SyncedTable, id: string, patch: Fields): string[];
   /** Tombstone: sets `deleted_at`, itself an op, so the delete travels like any edit. */
   remove(table: SyncedTable, id: string): void;
+  /**
+   * Read inside the transaction, seeing its uncommitted writes (the store's read-only
+   * connection sees only committed data). Only statements that read are accepted.
+   */
+  get<T>(sql: string, ...params: SqlValue[]): T | undefined;
+  all<T>(sql: string, ...params: SqlValue[]): T[];
 }
 
 export interface CommittedChange {
   tables: SyncedTable[];
 }
 
-/** Shared with the SQLite guard function that the triggers of synced tables call. */
-export interface WriteGate {
-  open: boolean;
+/** The winning clock of each field of a row; `''` is the clock of the insert. */
+export type RowClock = Record<string, string>;
+
+export function parseRowClock(stored: string | null): RowClock {
+  if (!stored) return {};
+  return stored.startsWith('{') ? (JSON.parse(stored) as RowClock) : { '': stored };
 }
 
-type RowClock = Record<string, string>;
-const OPS_PER_STATEMENT = 100;
-const OP_PARAMS = 9;
+const CHANGES_PER_STATEMENT = 100;
+const CHANGE_PARAMS = 7;
+const FLUSH_AT = CHANGES_PER_STATEMENT * 4;
+/** Rows per statement and per log entry in `insertMany`; keeps a log entry near 20 KB. */
+const ROWS_PER_BATCH = 64;
 
 export class RowNotFoundError extends Error {
   constructor(table: string, id: string) {
@@ -49,21 +53,26 @@ export class RowNotFoundError extends Error {
   }
 }
 
-function toSql(value: FieldValue): string | number | null {
+function toSql(value: FieldValue): SqlValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Error(`${value} cannot be stored: numbers must be finite`);
+  }
   return value;
 }
 
 /**
- * The one write path for synced tables. In one SQLite transaction it writes the rows, appends one
- * op per changed field to the op log and updates the field clocks; after the commit it reports the
- * change once. Features cannot forget to log: the tables refuse writes from anywhere else.
+ * The one write path for synced tables. In one SQLite transaction it writes the rows, appends
+ * one op per changed field to the op log and keeps the field clocks; after the commit it reports
+ * the change once. It holds the only writable connection to the database, so no feature can write
+ * a row without its ops.
  */
 export class WritePath {
   private seq: number;
-  private pendingOps: (string | number | null)[] = [];
+  private pending: SqlValue[] = [];
   private pendingCount = 0;
   private touched = new Set<SyncedTable>();
+  private inTransaction = false;
   private readonly statements = new Map<string, Statement>();
   private readonly writer: Writer;
 
@@ -71,29 +80,28 @@ export class WritePath {
     private readonly db: Database,
     private readonly shapes: ReadonlyMap<SyncedTable, TableShape>,
     private readonly clock: HybridLogicalClock,
-    private readonly gate: WriteGate,
     private readonly schemaVersion: number,
     private readonly onCommit: (change: CommittedChange) => void,
   ) {
     const last = db
-      .prepare('SELECT seq, hlc FROM sync_ops WHERE device = ? ORDER BY seq DESC LIMIT 1')
-      .get(clock.device) as { seq: number; hlc: string } | undefined;
-    this.seq = last?.seq ?? 0;
+      .prepare('SELECT last_seq, hlc FROM sync_changes WHERE device = ? ORDER BY seq DESC LIMIT 1')
+      .get(clock.device) as { last_seq: number; hlc: string } | undefined;
+    this.seq = last?.last_seq ?? 0;
     if (last) clock.restore(last.hlc);
     this.writer = {
       insert: (table, fields) => this.insert(table, fields),
+      insertMany: (table, rows) => this.insertMany(table, rows),
       update: (table, id, patch) => this.update(table, id, patch),
       remove: (table, id) => {
         this.update(table, id, { deleted_at: hlcWall(this.clock.now()) });
       },
+      get: <T>(sql: string, ...params: SqlValue[]) =>
+        this.reader(sql).get(...params) as T | undefined,
+      all: <T>(sql: string, ...params: SqlValue[]) => this.reader(sql).all(...params) as T[],
     };
   }
 
-  get device(): string {
-    return this.clock.device;
-  }
-
-  /** The seq of the newest op this device wrote. */
+  /** The seq of the newest field op this device wrote. */
   get lastSeq(): number {
     return this.seq;
   }
@@ -103,24 +111,24 @@ export class WritePath {
    * If `fn` throws, nothing of it is written and no op is logged.
    */
   write<T>(fn: (writer: Writer) => T): T {
-    if (this.gate.open) return fn(this.writer);
+    if (this.inTransaction) return fn(this.writer);
     const seqBefore = this.seq;
-    this.gate.open = true;
+    this.inTransaction = true;
     let result: T;
     try {
       result = this.db.transaction(() => {
         const value = fn(this.writer);
-        this.flushOps();
+        this.flush();
         return value;
       })();
     } catch (error) {
       this.seq = seqBefore;
-      this.pendingOps = [];
+      this.pending = [];
       this.pendingCount = 0;
       this.touched.clear();
       throw error;
     } finally {
-      this.gate.open = false;
+      this.inTransaction = false;
     }
     if (this.touched.size > 0) {
       const tables = [...this.touched];
@@ -131,40 +139,99 @@ export class WritePath {
   }
 
   private insert(table: SyncedTable, fields: Fields & { id?: string }): string {
+    this.assertInTransaction();
     const shape = this.shape(table);
     const hlc = this.clock.now();
     const wall = hlcWall(hlc);
     const id = fields.id ?? newId();
-    const columns: string[] = [];
-    const values: (string | number | null)[] = [];
-    for (const [col, raw] of Object.entries(fields)) {
+    // The ops of an insert: every given field, except nulls that the column defaults to anyway.
+    const ops: Record<string, SqlValue> = {};
+    let count = 0;
+    for (const col in fields) {
+      const raw = fields[col];
       if (col === 'id' || raw === undefined) continue;
       this.checkColumn(table, shape, col);
-      columns.push(col);
-      values.push(toSql(raw));
+      if (raw === null && shape.nullByDefault.has(col)) continue;
+      ops[col] = toSql(raw);
+      count += 1;
     }
-    if (fields.created_at === undefined) {
-      columns.push('created_at');
-      values.push(wall);
+    if (ops.created_at === undefined) {
+      ops.created_at = wall;
+      count += 1;
     }
+    const columns = Object.keys(ops);
+    const signature = columns.join(',');
     this.statement(
-      `insert:${table}:${columns.join(',')}`,
+      `insert:${table}:${signature}`,
       () =>
-        `INSERT INTO ${table} (id, ${columns.join(', ')}, updated_at)
-         VALUES (?, ${columns.map(() => '?').join(', ')}, ?)`,
-    ).run(id, ...values, wall);
-    this.statement(
-      'clock:insert',
-      () => 'INSERT INTO sync_row_clock (tbl, row_id, clock) VALUES (?, ?, ?)',
-    ).run(table, id, JSON.stringify({ '': hlc }));
-    for (let i = 0; i < columns.length; i++) {
-      this.appendOp(hlc, table, id, columns[i]!, values[i]!, null);
-    }
-    this.touched.add(table);
+        `INSERT INTO ${table} (id, ${signature}, updated_at, sync_clock)
+         VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`,
+    ).run(id, ...Object.values(ops), wall, hlc);
+    this.log(hlc, table, count, `[[${JSON.stringify(id)},${JSON.stringify(ops)}]]`);
     return id;
   }
 
+  private insertMany(table: SyncedTable, rows: readonly (Fields & { id?: string })[]): string[] {
+    this.assertInTransaction();
+    if (rows.length === 0) return [];
+    const shape = this.shape(table);
+    const given = Object.keys(rows[0]!).filter((col) => col !== 'id');
+    for (const col of given) this.checkColumn(table, shape, col);
+    const known = new Set(given);
+    const columns = known.has('created_at') ? given : [...given, 'created_at'];
+    const skipNull = columns.map((col) => shape.nullByDefault.has(col));
+    const width = columns.length + 3;
+    const ids: string[] = [];
+
+    // One statement and one log entry per chunk of rows; the rows of a chunk share one hlc.
+    // Chunks are powers of two up to ROWS_PER_BATCH, so few statements are ever prepared.
+    for (let start = 0; start < rows.length;) {
+      let size = ROWS_PER_BATCH;
+      while (size > rows.length - start) size >>= 1;
+      const chunk = rows.slice(start, start + size);
+      start += size;
+      const hlc = this.clock.now();
+      const wall = hlcWall(hlc);
+      const params: SqlValue[] = [];
+      const changes: [string, Record<string, SqlValue>][] = [];
+      let count = 0;
+      for (const row of chunk) {
+        for (const col in row) {
+          if (col !== 'id' && row[col] !== undefined && !known.has(col)) {
+            throw new Error(
+              `insertMany(${table}): every row must have the fields of the first; ${col} is extra`,
+            );
+          }
+        }
+        const id = row.id ?? newId();
+        params.push(id);
+        const ops: Record<string, SqlValue> = {};
+        for (let i = 0; i < columns.length; i++) {
+          const col = columns[i]!;
+          const raw = row[col];
+          const value = raw === undefined ? (col === 'created_at' ? wall : null) : toSql(raw);
+          params.push(value);
+          if (value === null && skipNull[i]) continue;
+          ops[col] = value;
+          count += 1;
+        }
+        params.push(wall, hlc);
+        changes.push([id, ops]);
+        ids.push(id);
+      }
+      this.statement(
+        `insertMany:${table}:${columns.join(',')}:${chunk.length}`,
+        () =>
+          `INSERT INTO ${table} (id, ${columns.join(', ')}, updated_at, sync_clock) VALUES ` +
+          Array.from({ length: chunk.length }, () => `(${'?, '.repeat(width - 1)}?)`).join(', '),
+      ).run(...params);
+      this.log(hlc, table, count, JSON.stringify(changes));
+    }
+    return ids;
+  }
+
   private update(table: SyncedTable, id: string, patch: Fields): string[] {
+    this.assertInTransaction();
     const shape = this.shape(table);
     const columns = Object.keys(patch).filter((col) => patch[col] !== undefined);
     if (columns.length === 0) return [];
@@ -172,7 +239,7 @@ export class WritePath {
 
     const current = this.statement(
       `select:${table}:${columns.join(',')}`,
-      () => `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`,
+      () => `SELECT ${columns.join(', ')}, sync_clock FROM ${table} WHERE id = ?`,
     ).get(id) as Record<string, unknown> | undefined;
     if (!current) throw new RowNotFoundError(table, id);
 
@@ -180,59 +247,57 @@ export class WritePath {
     if (changed.length === 0) return [];
 
     const hlc = this.clock.now();
-    const clockRow = this.statement(
-      'clock:get',
-      () => 'SELECT clock FROM sync_row_clock WHERE tbl = ? AND row_id = ?',
-    ).get(table, id) as { clock: string } | undefined;
-    const rowClock: RowClock = clockRow ? (JSON.parse(clockRow.clock) as RowClock) : {};
-    const values = changed.map((col) => toSql(patch[col] as FieldValue));
-
+    const rowClock = parseRowClock(current.sync_clock as string | null);
+    const ops: Record<string, [SqlValue, string | null]> = {};
+    for (const col of changed) {
+      ops[col] = [toSql(patch[col] as FieldValue), rowClock[col] ?? rowClock[''] ?? null];
+      rowClock[col] = hlc;
+    }
     this.statement(
       `update:${table}:${changed.join(',')}`,
-      () => `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-    ).run(...values, hlcWall(hlc), id);
-
-    changed.forEach((col, i) => {
-      this.appendOp(hlc, table, id, col, values[i]!, rowClock[col] ?? rowClock[''] ?? null);
-      rowClock[col] = hlc;
-    });
-    this.statement(
-      'clock:put',
       () =>
-        `INSERT INTO sync_row_clock (tbl, row_id, clock) VALUES (?, ?, ?)
-         ON CONFLICT (tbl, row_id) DO UPDATE SET clock = excluded.clock`,
-    ).run(table, id, JSON.stringify(rowClock));
-    this.touched.add(table);
+        `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, sync_clock = ?
+          WHERE id = ?`,
+    ).run(...changed.map((col) => ops[col]![0]), hlcWall(hlc), JSON.stringify(rowClock), id);
+    this.log(hlc, table, changed.length, `[[${JSON.stringify(id)},${JSON.stringify(ops)}]]`);
     return changed;
   }
 
-  private appendOp(
-    hlc: string,
-    table: SyncedTable,
-    rowId: string,
-    col: string,
-    value: string | number | null,
-    prevHlc: string | null,
-  ): void {
-    this.seq += 1;
-    this.pendingOps.push(this.clock.device, this.seq, hlc, table, rowId, col, value, prevHlc, this.schemaVersion);
+  /** Queue one log entry: the field ops of one write of one table. */
+  private log(hlc: string, table: SyncedTable, count: number, changes: string): void {
+    const first = this.seq + 1;
+    this.seq += count;
+    this.pending.push(this.clock.device, first, this.seq, hlc, table, changes, this.schemaVersion);
     this.pendingCount += 1;
-    if (this.pendingCount >= OPS_PER_STATEMENT * 20) this.flushOps();
+    this.touched.add(table);
+    if (this.pendingCount >= FLUSH_AT) this.flush();
   }
 
-  /** Append buffered ops with multi-row INSERTs: a bulk write is dominated by the op log. */
-  private flushOps(): void {
-    for (let row = 0; row < this.pendingCount; row += OPS_PER_STATEMENT) {
-      const rows = Math.min(OPS_PER_STATEMENT, this.pendingCount - row);
+  /** Append queued changes with multi-row INSERTs: a bulk write is dominated by the op log. */
+  private flush(): void {
+    for (let row = 0; row < this.pendingCount; row += CHANGES_PER_STATEMENT) {
+      const rows = Math.min(CHANGES_PER_STATEMENT, this.pendingCount - row);
       this.statement(
-        `ops:${rows}`,
+        `log:${rows}`,
         () =>
-          `INSERT INTO sync_ops (device, seq, hlc, tbl, row_id, col, value, prev_hlc, schema_v) VALUES ` +
-          Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
-      ).run(...this.pendingOps.slice(row * OP_PARAMS, (row + rows) * OP_PARAMS));
+          `INSERT INTO sync_changes (device, seq, last_seq, hlc, tbl, changes, schema_v) VALUES ` +
+          Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', '),
+      ).run(...this.pending.slice(row * CHANGE_PARAMS, (row + rows) * CHANGE_PARAMS));
     }
-    this.pendingOps = [];
+    this.pending = [];
     this.pendingCount = 0;
+  }
+
+  private reader(sql: string): Statement {
+    this.assertInTransaction();
+    const statement = this.statement(`read:${sql}`, () => sql);
+    if (!statement.reader)
+      throw new Error(`writer.get and writer.all only read; this statement writes: ${sql}`);
+    return statement;
+  }
+
+  private assertInTransaction(): void {
+    if (!this.inTransaction) throw new Error('use the writer only inside store.write(...)');
   }
 
   private shape(table: SyncedTable): TableShape {
@@ -242,7 +307,9 @@ export class WritePath {
   }
 
   private checkColumn(table: string, shape: TableShape, col: string): void {
-    if (!shape.columns.has(col)) throw new Error(`${table} has no column ${col} that the write path may set`);
+    if (!shape.columns.has(col)) {
+      throw new Error(`${table} has no column ${col} that the write path may set`);
+    }
   }
 
   private statement(key: string, sql: () => string): Statement {

@@ -1,4 +1,5 @@
 export * from './contract';
 export * from './errors';
 export * from './names';
+export * from './socket';
 export * from './validate';

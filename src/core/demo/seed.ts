@@ -1,0 +1,468 @@
+// The English locale alone: the package's main entry loads every locale (a quarter second).
+import { faker } from '@faker-js/faker/locale/en';
+import type { Role } from '../../shared/domain';
+import { idAt } from '../../shared/ids';
+import type { CoreContext } from '../context';
+import type { Fields } from '../store/writePath';
+import { DEFAULT_STAGES, defaultStageId } from '../pipeline/defaults';
+import { TEAM_ID, userIdForEmail } from '../team/team';
+
+export interface SeedOptions {
+  deals: number;
+  /** Sales reps; managers, a success team and an admin come on top. */
+  reps?: number;
+  /** Calls over the last 90 days; defaults to a quarter of the number of deals. */
+  calls?: number;
+  /** The same seed (and anchor) gives the same data. */
+  seed?: number;
+  /** "Now" for the generated history, UTC ms; defaults to the current time. */
+  anchor?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  users: number;
+  accounts: number;
+  contacts: number;
+  deals: number;
+  stageMoves: number;
+  calls: number;
+  notes: number;
+}
+
+const DAY = 86_400_000;
+/** Rows per transaction: large enough that commits are few, small enough to show progress. */
+const BATCH = 10_000;
+/** Rows generated at a time inside a transaction. */
+const CHUNK = 500;
+
+/** Share of deals per default stage: a realistic funnel, thinning towards Won. */
+const STAGE_WEIGHTS: Record<string, number> = {
+  'new-lead': 14,
+  contacted: 14,
+  qualified: 12,
+  demo: 10,
+  proposal: 8,
+  negotiation: 5,
+  won: 10,
+  lost: 12,
+  onboarding: 4,
+  active: 7,
+  'renewal-due': 3,
+  advocate: 1,
+};
+
+const PRODUCTS = [
+  'Platform licence',
+  'Pro plan',
+  'Enterprise expansion',
+  'Annual renewal',
+  'Pilot',
+  'Onboarding package',
+  'Analytics add-on',
+  'Seat upgrade',
+  'Multi-year agreement',
+  'Support plus',
+];
+const INDUSTRIES = [
+  'Software',
+  'Logistics',
+  'Manufacturing',
+  'Retail',
+  'Healthcare',
+  'Financial services',
+  'Education',
+  'Hospitality',
+  'Energy',
+  'Media',
+];
+const PLACES = [
+  { city: 'Berlin', country: 'DE', region: 'EMEA', timeZone: 'Europe/Berlin' },
+  { city: 'Munich', country: 'DE', region: 'EMEA', timeZone: 'Europe/Berlin' },
+  { city: 'Amsterdam', country: 'NL', region: 'EMEA', timeZone: 'Europe/Amsterdam' },
+  { city: 'Paris', country: 'FR', region: 'EMEA', timeZone: 'Europe/Paris' },
+  { city: 'London', country: 'GB', region: 'EMEA', timeZone: 'Europe/London' },
+  { city: 'Madrid', country: 'ES', region: 'EMEA', timeZone: 'Europe/Madrid' },
+  { city: 'Stockholm', country: 'SE', region: 'EMEA', timeZone: 'Europe/Stockholm' },
+  { city: 'New York', country: 'US', region: 'AMER', timeZone: 'America/New_York' },
+  { city: 'Chicago', country: 'US', region: 'AMER', timeZone: 'America/Chicago' },
+  { city: 'Austin', country: 'US', region: 'AMER', timeZone: 'America/Chicago' },
+  { city: 'San Francisco', country: 'US', region: 'AMER', timeZone: 'America/Los_Angeles' },
+  { city: 'Toronto', country: 'CA', region: 'AMER', timeZone: 'America/Toronto' },
+  { city: 'Singapore', country: 'SG', region: 'APAC', timeZone: 'Asia/Singapore' },
+  { city: 'Sydney', country: 'AU', region: 'APAC', timeZone: 'Australia/Sydney' },
+];
+const TITLES = [
+  'Head of Operations',
+  'VP Sales',
+  'CFO',
+  'IT Manager',
+  'Procurement Lead',
+  'COO',
+  'Head of Customer Success',
+  'Founder & CEO',
+  'Director of Finance',
+  'Operations Analyst',
+];
+const CHANNELS = ['call', 'email', 'sms', 'chat'] as const;
+const SOURCES = ['Website', 'Referral', 'Outbound', 'Event', 'Partner', 'Inbound call'];
+const DISPOSITIONS: [string, number][] = [
+  ['connected', 30],
+  ['no_answer', 38],
+  ['voicemail', 18],
+  ['busy', 5],
+  ['wrong_number', 2],
+  ['not_interested', 3],
+  ['meeting_booked', 4],
+];
+const LOSS_REASONS = ['Price', 'Went with a competitor', 'No budget', 'Timing', 'No decision'];
+const WIN_REASONS = ['Best fit', 'Price', 'Relationship', 'Product depth'];
+const NEXT_STEPS = ['Send proposal', 'Book demo', 'Call back', 'Intro to CFO', 'Security review'];
+const NOTE_LINES = [
+  'Budget approved for next quarter; wants a rollout plan before signing.',
+  'Asked about SSO and the data processing agreement.',
+  'Champion is the ops lead; CFO signs above 50k.',
+  'Comparing us with their incumbent; price is the main objection.',
+  'Needs the integration with their warehouse system live by spring.',
+  'Follow up after their board meeting next week.',
+  'Wants references from a customer in the same industry.',
+  'Pilot with two teams first, then company-wide.',
+];
+
+/** mulberry32: small, fast and good enough for demo data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted<T>(random: () => number, entries: [T, number][]): T {
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let pick = random() * total;
+  for (const [value, weight] of entries) {
+    pick -= weight;
+    if (pick < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+interface SeedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Realistic demo data, written through the real write path (so every row has its ops): a team,
+ * companies with contacts, deals spread over the lifecycle with their stage histories, calls over
+ * the last 90 days and a few notes. Deterministic for a given seed and anchor.
+ */
+export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummary {
+  const seed = options.seed ?? 1;
+  const anchor = options.anchor ?? ctx.now();
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  faker.seed(seed);
+  const store = ctx.store;
+
+  const repCount = Math.max(1, options.reps ?? 8);
+  const dealCount = Math.max(0, options.deals);
+  const callCount = Math.max(0, options.calls ?? Math.round(dealCount / 4));
+  const accountCount = dealCount === 0 ? 0 : Math.max(1, Math.round(dealCount / 4));
+  const progressTotal = accountCount + dealCount;
+
+  // Team ---------------------------------------------------------------------------------------
+  const roster: [Role, number][] = [
+    ['admin', 1],
+    ['manager', Math.max(1, Math.round(repCount / 6))],
+    ['rep', repCount],
+    ['success', Math.max(1, Math.round(repCount / 4))],
+  ];
+  const titles: Record<Role, string> = {
+    admin: 'Sales Ops',
+    manager: 'Sales Manager',
+    rep: 'Account Executive',
+    success: 'Customer Success Manager',
+  };
+  const users: SeedUser[] = [];
+  for (const [role, count] of roster) {
+    for (let i = 0; i < count; i++) {
+      const first = faker.person.firstName();
+      const last = faker.person.lastName();
+      const email = `${first}.${last}.${users.length + 1}@cockpit.example`
+        .toLowerCase()
+        .replace(/[^a-z0-9.@]/g, '');
+      users.push({ id: userIdForEmail(email), name: `${first} ${last}`, email, role });
+    }
+  }
+  const reps = users.filter((u) => u.role === 'rep');
+  const success = users.filter((u) => u.role === 'success');
+
+  store.write((w) => {
+    if (!w.get('SELECT 1 FROM team WHERE id = ?', TEAM_ID)) {
+      w.insert('team', {
+        id: TEAM_ID,
+        name: 'Northwind Sales',
+        default_currency: 'EUR',
+        time_zone: 'Europe/Berlin',
+        created_at: anchor - 400 * DAY,
+      });
+    }
+    for (const user of users) {
+      if (w.get('SELECT 1 FROM users WHERE id = ?', user.id)) continue;
+      w.insert('users', {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        title: titles[user.role],
+        time_zone: 'Europe/Berlin',
+        created_at: anchor - 400 * DAY,
+      });
+    }
+  });
+  if (!store.localSetting('current_user_id')) store.setLocalSetting('current_user_id', reps[0]!.id);
+
+  // Accounts and contacts ----------------------------------------------------------------------
+  interface SeedAccount {
+    id: string;
+    name: string;
+    contactIds: string[];
+  }
+  const accounts: SeedAccount[] = [];
+  let contactTotal = 0;
+  const generateAccounts = (from: number, to: number) => {
+    const accountRows: Fields[] = [];
+    const contactRows: Fields[] = [];
+    for (let i = from; i < to; i++) {
+      const name = faker.company.name();
+      const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`;
+      const place = pick(PLACES);
+      // Created in time order, so ids (UUIDv7) ascend and rows append to their tables.
+      const createdAt = anchor - 720 * DAY + Math.floor(((i + random()) / accountCount) * 690 * DAY);
+      const id = idAt(createdAt, random);
+      accountRows.push({
+        id,
+        name,
+        domain,
+        industry: pick(INDUSTRIES),
+        employees: Math.round(10 ** (1 + random() * 3.5)),
+        region: place.region,
+        country: place.country,
+        city: place.city,
+        owner_id: pick(reps).id,
+        created_at: createdAt,
+      });
+      const account: SeedAccount = { id, name, contactIds: [] };
+      const contactCount = random() < 0.3 ? 2 : 1;
+      for (let c = 0; c < contactCount; c++) {
+        const first = faker.person.firstName();
+        const last = faker.person.lastName();
+        const contactPlace = random() < 0.8 ? place : pick(PLACES);
+        const contactId = idAt(createdAt + c, random);
+        contactRows.push({
+          id: contactId,
+          account_id: id,
+          first_name: first,
+          last_name: last,
+          email: `${first}.${last}@${domain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
+          phone: `+${between(1, 49)} ${between(100, 999)} ${between(1000000, 9999999)}`,
+          title: pick(TITLES),
+          city: contactPlace.city,
+          country: contactPlace.country,
+          time_zone: contactPlace.timeZone,
+          preferred_channel: pick(CHANNELS),
+          consent: random() < 0.85 ? 'granted' : 'unknown',
+          created_at: createdAt + c,
+        });
+        account.contactIds.push(contactId);
+      }
+      contactTotal += contactCount;
+      accounts.push(account);
+    }
+    return { accountRows, contactRows };
+  };
+  for (let start = 0; start < accountCount; start += BATCH) {
+    const end = Math.min(accountCount, start + BATCH);
+    store.write((w) => {
+      for (let from = start; from < end; from += CHUNK) {
+        const rows = generateAccounts(from, Math.min(end, from + CHUNK));
+        w.insertMany('accounts', rows.accountRows);
+        w.insertMany('contacts', rows.contactRows);
+      }
+    });
+    options.onProgress?.(end, progressTotal);
+  }
+
+  // Deals with their stage histories and calls -------------------------------------------------
+  const order = DEFAULT_STAGES.map((stage) => stage.key);
+  const wonIndex = order.indexOf('won');
+  const stageIds = new Map(order.map((key) => [key, defaultStageId(key)]));
+  const stageId = (key: string) => stageIds.get(key)!;
+  const stageEntries = Object.entries(STAGE_WEIGHTS);
+  const pathTo = (key: string): string[] => {
+    // The stages a deal went through to reach `key`: the funnel in order, with stages often
+    // skipped (a qualified lead goes straight to a proposal), through Won for customers in
+    // Retention and Loyalty, and from some point of the funnel to Lost for lost deals.
+    const target = key === 'lost' ? order[between(0, 5)]! : key;
+    const index = order.indexOf(target);
+    const steps = order
+      .slice(0, Math.min(index, wonIndex) + 1)
+      .filter((_, i, funnel) => i === 0 || i === funnel.length - 1 || random() < 0.25);
+    if (index > wonIndex) {
+      const retention = order.slice(order.indexOf('onboarding'), index + 1);
+      steps.push(...retention.filter((step) => step === key || random() < 0.25));
+    }
+    if (key === 'lost') steps.push('lost');
+    return steps;
+  };
+  // Every deal's stage first, so that the calls can be spread over the open deals exactly.
+  const dealStages = Array.from({ length: dealCount }, () => weighted(random, stageEntries));
+  const openCount = dealStages.filter((key) => order.indexOf(key) < wonIndex).length;
+  const callsPerOpenDeal = openCount === 0 ? 0 : Math.floor(callCount / openCount);
+  let extraCalls = openCount === 0 ? 0 : callCount % openCount;
+  let stageMoves = 0;
+  let notes = 0;
+  let calls = 0;
+
+  const generateDeals = (from: number, to: number) => {
+    const dealRows: Fields[] = [];
+    const moveRows: Fields[] = [];
+    const callRows: Fields[] = [];
+    const noteRows: Fields[] = [];
+    for (let i = from; i < to; i++) {
+      const account = accounts[Math.floor(random() * accounts.length)]!;
+      const contactId = pick(account.contactIds);
+      const owner = pick(reps);
+      const key = dealStages[i]!;
+      const path = pathTo(key);
+      // Deals are generated in creation order, so their ids ascend (see accounts).
+      const createdAt = anchor - 240 * DAY + Math.floor(((i + random()) / dealCount) * 238 * DAY);
+      const span = anchor - createdAt;
+      const moveTimes = path.map((_, step) =>
+        step === 0
+          ? createdAt
+          : createdAt + Math.floor((span * (step + random() * 0.5)) / (path.length + 0.5)),
+      );
+      const enteredAt = moveTimes[moveTimes.length - 1]!;
+      const status = key === 'lost' ? 'lost' : order.indexOf(key) >= wonIndex ? 'won' : 'open';
+      const id = idAt(createdAt, random);
+      let lastActivity = enteredAt;
+
+      if (status === 'open') {
+        let count = callsPerOpenDeal;
+        if (extraCalls > 0) {
+          count += 1;
+          extraCalls -= 1;
+        }
+        const from = Math.max(createdAt, anchor - 90 * DAY);
+        for (let c = 0; c < count; c++) {
+          const startedAt = from + Math.floor(random() * (anchor - from - 60_000));
+          const disposition = weighted(random, DISPOSITIONS);
+          const talked = ['connected', 'meeting_booked', 'not_interested'].includes(disposition);
+          const seconds = talked ? between(90, 1_800) : between(15, 45);
+          const endedAt = Math.min(anchor, startedAt + seconds * 1000);
+          callRows.push({
+            id: idAt(createdAt + 1 + c, random),
+            deal_id: id,
+            contact_id: contactId,
+            rep_id: owner.id,
+            direction: random() < 0.85 ? 'outbound' : 'inbound',
+            started_at: startedAt,
+            ended_at: endedAt,
+            disposition,
+            created_at: startedAt,
+          });
+          lastActivity = Math.max(lastActivity, endedAt);
+        }
+        calls += count;
+      }
+
+      dealRows.push({
+        id,
+        title: `${account.name} — ${pick(PRODUCTS)}`,
+        account_id: account.id,
+        contact_id: contactId,
+        stage_id: stageId(key),
+        owner_id: owner.id,
+        value_minor: Math.round((2_000 + 148_000 * random() ** 2.2) / 100) * 100 * 100,
+        currency: 'EUR',
+        status,
+        close_reason:
+          status === 'lost'
+            ? pick(LOSS_REASONS)
+            : status === 'won'
+              ? pick(WIN_REASONS)
+              : null,
+        closed_at: status === 'open' ? null : moveTimes[path.indexOf(status)]!,
+        expected_close_at: status === 'open' ? anchor + between(3, 90) * DAY : null,
+        next_step: status === 'open' ? pick(NEXT_STEPS) : null,
+        follow_up_at:
+          status === 'open' && random() < 0.6
+            ? anchor + between(-3 * 24, 10 * 24) * 3_600_000
+            : null,
+        source: pick(SOURCES),
+        position: -enteredAt,
+        stage_entered_at: enteredAt,
+        last_activity_at: lastActivity,
+        created_at: createdAt,
+      });
+      path.forEach((stepKey, step) => {
+        moveRows.push({
+          id: idAt(createdAt + step, random),
+          deal_id: id,
+          from_stage_id: step === 0 ? null : stageId(path[step - 1]!),
+          to_stage_id: stageId(stepKey),
+          moved_at: moveTimes[step]!,
+          moved_by: status === 'won' && step > path.indexOf('won') ? pick(success).id : owner.id,
+          created_at: moveTimes[step]!,
+        });
+      });
+      stageMoves += path.length;
+      if (random() < 0.2) {
+        noteRows.push({
+          id: idAt(createdAt + 1, random),
+          deal_id: id,
+          account_id: account.id,
+          author_id: owner.id,
+          body: pick(NOTE_LINES),
+          created_at: enteredAt,
+        });
+        notes += 1;
+      }
+    }
+    return { dealRows, moveRows, callRows, noteRows };
+  };
+
+  for (let start = 0; start < dealCount; start += BATCH) {
+    const end = Math.min(dealCount, start + BATCH);
+    store.write((w) => {
+      // Generated and written in small chunks, so the row objects die young (cheap to collect).
+      for (let from = start; from < end; from += CHUNK) {
+        const rows = generateDeals(from, Math.min(end, from + CHUNK));
+        w.insertMany('deals', rows.dealRows);
+        w.insertMany('stage_history', rows.moveRows);
+        w.insertMany('calls', rows.callRows);
+        w.insertMany('notes', rows.noteRows);
+      }
+    });
+    options.onProgress?.(accountCount + Math.min(dealCount, start + BATCH), progressTotal);
+  }
+
+  return {
+    users: users.length,
+    accounts: accounts.length,
+    contacts: contactTotal,
+    deals: dealCount,
+    stageMoves,
+    calls,
+    notes,
+  };
+}
