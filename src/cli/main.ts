@@ -19,30 +19,62 @@ const program = new Command()
 
 program
   .command('seed')
-  .description('Write realistic demo data through the real write path (the same seed gives the same data).')
+  .description(
+    'Write realistic demo data through the real write path (the same seed gives the same data).',
+  )
   .requiredOption('--db <file>', 'SQLite file to write (created if missing)')
-  .addOption(new Option('--deals <n>', 'number of deals').argParser(wholeNumber(0)).makeOptionMandatory())
+  .addOption(
+    new Option('--deals <n>', 'number of deals').argParser(wholeNumber(0)).makeOptionMandatory(),
+  )
   .addOption(new Option('--reps <n>', 'number of sales reps').argParser(wholeNumber(1)).default(8))
-  .addOption(new Option('--calls <n>', 'calls over the last 90 days (default: deals / 4)').argParser(wholeNumber(0)))
+  .addOption(
+    new Option('--calls <n>', 'calls over the last 90 days (default: deals / 4)').argParser(
+      wholeNumber(0),
+    ),
+  )
   .addOption(new Option('--seed <s>', 'random seed').argParser(wholeNumber(0)).default(1))
-  .action(async (options: { db: string; deals: number; reps: number; calls?: number; seed: number }) => {
-    // Each command loads its own modules, so `cockpit --help` stays quick.
-    const { runSeed } = await import('./seed');
-    const db = resolve(options.db);
-    const { summary, seconds } = runSeed({ ...options, db, progress: true });
-    const n = (value: number) => value.toLocaleString('en-US');
-    console.log(
-      `Seeded ${n(summary.deals)} deals, ${n(summary.accounts)} accounts, ${n(summary.contacts)} contacts, ` +
-        `${n(summary.stageMoves)} stage moves, ${n(summary.calls)} calls, ${n(summary.notes)} notes and ` +
-        `${n(summary.users)} users in ${seconds.toFixed(1)} s → ${db}`,
-    );
-  });
+  .addOption(
+    new Option(
+      '--anchor <ms>',
+      '"now" of the generated history, UTC ms (default: the current time)',
+    ).argParser(wholeNumber(0)),
+  )
+  .action(
+    async (options: {
+      db: string;
+      deals: number;
+      reps: number;
+      calls?: number;
+      seed: number;
+      anchor?: number;
+    }) => {
+      // Each command loads its own modules, so `cockpit --help` stays quick.
+      const { runSeed } = await import('./seed');
+      const db = resolve(options.db);
+      const { summary, seconds } = runSeed({ ...options, db, progress: true });
+      const n = (value: number) => value.toLocaleString('en-US');
+      console.log(
+        `Seeded ${n(summary.deals)} deals, ${n(summary.accounts)} accounts, ${n(summary.contacts)} contacts, ` +
+          `${n(summary.stageMoves)} stage moves, ${n(summary.calls)} calls, ${n(summary.notes)} notes and ` +
+          `${n(summary.users)} users in ${seconds.toFixed(1)} s → ${db}`,
+      );
+    },
+  );
 
 program
   .command('web')
-  .description('Serve the app to your browser on this machine (127.0.0.1), with a per-run access token.')
-  .option('--db <file>', 'SQLite file to open, created if missing (default: in your user data folder)')
-  .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').argParser(wholeNumber(0)).default(5180))
+  .description(
+    'Serve the app to your browser on this machine (127.0.0.1), with a per-run access token.',
+  )
+  .option(
+    '--db <file>',
+    'SQLite file to open, created if missing (default: in your user data folder)',
+  )
+  .addOption(
+    new Option('--port <port>', 'port to listen on; 0 picks a free one')
+      .argParser(wholeNumber(0))
+      .default(5180),
+  )
   .option('--host <address>', 'address to listen on (loopback only)', '127.0.0.1')
   .option('--demo', 'fill a new, empty database with demo data first')
   .action(async (options: { db?: string; port: number; host: string; demo?: boolean }) => {

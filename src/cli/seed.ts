@@ -8,6 +8,7 @@ export interface SeedCommandOptions {
   reps?: number;
   calls?: number;
   seed?: number;
+  anchor?: number;
   progress?: boolean;
 }
 
@@ -21,6 +22,7 @@ export function runSeed(options: SeedCommandOptions): { summary: SeedSummary; se
       reps: options.reps,
       calls: options.calls,
       seed: options.seed,
+      anchor: options.anchor,
       onProgress: showProgress
         ? (done, total) => process.stderr.write(`\rSeeding… ${Math.round((done / total) * 100)}%`)
         : undefined,

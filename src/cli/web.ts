@@ -30,7 +30,12 @@ export async function runWeb(options: WebCommandOptions): Promise<void> {
   }
   let host;
   try {
-    host = await startHost({ core, rendererDir: defaultRendererDir(), port: options.port, host: options.host });
+    host = await startHost({
+      core,
+      rendererDir: defaultRendererDir(),
+      port: options.port,
+      host: options.host,
+    });
   } catch (error) {
     core.close();
     throw error;

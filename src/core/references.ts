@@ -15,8 +15,14 @@ const NOUNS: Partial<Record<SyncedTable, string>> = {
  * so a reference a person writes is checked here, with an error that names the field.
  */
 export function requireRow(store: Store, table: SyncedTable, id: string, field: string): void {
-  const exists = store.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+  const exists = store.db
+    .prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`)
+    .get(id);
   if (!exists) {
-    throw new ApiError('invalid_input', `${field}: there is no ${NOUNS[table] ?? table} with id ${id}`, field);
+    throw new ApiError(
+      'invalid_input',
+      `${field}: there is no ${NOUNS[table] ?? table} with id ${id}`,
+      field,
+    );
   }
 }

@@ -64,7 +64,8 @@ function parseCall(data: string): SocketCall | string {
   if (typeof value !== 'object' || value === null) return 'the message must be a JSON object';
   const call = value as Partial<SocketCall>;
   if (call.type !== 'call') return 'the message type must be "call"';
-  if (typeof call.id !== 'number' || !Number.isSafeInteger(call.id)) return 'the call needs a numeric id';
+  if (typeof call.id !== 'number' || !Number.isSafeInteger(call.id))
+    return 'the call needs a numeric id';
   if (typeof call.method !== 'string') return 'the call needs a method name';
   return call as SocketCall;
 }
@@ -77,7 +78,9 @@ function parseCall(data: string): SocketCall | string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const hostname = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(hostname)) {
-    throw new Error(`the browser host only listens on this machine (127.0.0.1), not on ${hostname}`);
+    throw new Error(
+      `the browser host only listens on this machine (127.0.0.1), not on ${hostname}`,
+    );
   }
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new RendererNotBuiltError(options.rendererDir);
@@ -104,7 +107,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed');
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' })
+        .end('method not allowed');
       return;
     }
     serveStatic(req, res, () => {
@@ -127,7 +132,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   sockets.on('connection', (ws: WebSocket) => {
     ws.on('message', (data, isBinary) => {
-      const call = isBinary ? 'binary frames are not part of the protocol' : parseCall(data.toString());
+      const call = isBinary
+        ? 'binary frames are not part of the protocol'
+        : parseCall(data.toString());
       if (typeof call === 'string') {
         send(ws, { type: 'protocol_error', message: call });
         return;

@@ -38,7 +38,8 @@ export function formatHlc(ts: HlcTimestamp): string {
   if (!Number.isInteger(ts.counter) || ts.counter < 0 || ts.counter > HLC_MAX_COUNTER) {
     throw new HlcFormatError(String(ts.counter), 'counter out of range');
   }
-  if (!isDeviceId(ts.device)) throw new HlcFormatError(ts.device, 'device id must be 16 hex digits');
+  if (!isDeviceId(ts.device))
+    throw new HlcFormatError(ts.device, 'device id must be 16 hex digits');
   return `${ts.wall.toString(16).padStart(12, '0')}-${ts.counter.toString(16).padStart(4, '0')}-${ts.device}`;
 }
 

@@ -9,8 +9,9 @@ const digitsCache = new Map<string, number>();
 export function currencyDigits(currency: string): number {
   let digits = digitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
     digitsCache.set(currency, digits);
   }
   return digits;
@@ -32,7 +33,11 @@ export interface FormatMoneyOptions {
   compact?: boolean;
 }
 
-export function formatMoney(minor: number, currency: string, options: FormatMoneyOptions = {}): string {
+export function formatMoney(
+  minor: number,
+  currency: string,
+  options: FormatMoneyOptions = {},
+): string {
   const digits = currencyDigits(currency);
   const major = minor / 10 ** digits;
   return new Intl.NumberFormat(options.locale, {
@@ -40,7 +45,10 @@ export function formatMoney(minor: number, currency: string, options: FormatMone
     currency,
     ...(options.compact
       ? { notation: 'compact', maximumFractionDigits: 1 }
-      : { minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: digits }),
+      : {
+          minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
+          maximumFractionDigits: digits,
+        }),
   }).format(major);
 }
 
@@ -59,13 +67,15 @@ export function parseMoney(text: string, currency: string): number {
   const cleaned = text.trim().replace(/[\s,\u00a0']/g, '');
   if (cleaned === '') throw new MoneyFormatError(text, currency, 'it is empty');
   const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) throw new MoneyFormatError(text, currency, 'use digits, with an optional decimal point');
+  if (!match)
+    throw new MoneyFormatError(text, currency, 'use digits, with an optional decimal point');
   const digits = currencyDigits(currency);
   const fraction = match[3] ?? '';
   if (fraction.length > digits) {
     throw new MoneyFormatError(text, currency, `at most ${digits} decimal places`);
   }
   const minor = Number(match[2]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(minor)) throw new MoneyFormatError(text, currency, 'the amount is too large');
+  if (!Number.isSafeInteger(minor))
+    throw new MoneyFormatError(text, currency, 'the amount is too large');
   return match[1] ? -minor : minor;
 }

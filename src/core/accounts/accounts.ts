@@ -5,7 +5,10 @@ import { currentUserId, type CoreContext } from '../context';
 const SUMMARY_COLUMNS = 'id, name, domain, industry';
 
 /** Accounts whose name or domain starts with the query (index-backed prefix match). */
-export function listAccounts(ctx: CoreContext, input: ParsedInput<'accounts.list'>): AccountSummary[] {
+export function listAccounts(
+  ctx: CoreContext,
+  input: ParsedInput<'accounts.list'>,
+): AccountSummary[] {
   const db = ctx.store.db;
   if (!input.query) {
     return db
@@ -25,7 +28,10 @@ export function listAccounts(ctx: CoreContext, input: ParsedInput<'accounts.list
     .all(prefix, prefix, input.limit) as AccountSummary[];
 }
 
-export function createAccount(ctx: CoreContext, input: ParsedInput<'accounts.create'>): AccountSummary {
+export function createAccount(
+  ctx: CoreContext,
+  input: ParsedInput<'accounts.create'>,
+): AccountSummary {
   const id = ctx.store.write((w) =>
     w.insert('accounts', {
       name: input.name,
@@ -34,5 +40,10 @@ export function createAccount(ctx: CoreContext, input: ParsedInput<'accounts.cre
       owner_id: currentUserId(ctx),
     }),
   );
-  return { id, name: input.name, domain: input.domain?.toLowerCase() || null, industry: input.industry || null };
+  return {
+    id,
+    name: input.name,
+    domain: input.domain?.toLowerCase() || null,
+    industry: input.industry || null,
+  };
 }

@@ -243,10 +243,14 @@ export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummar
     const contactRows: Fields[] = [];
     for (let i = from; i < to; i++) {
       const name = faker.company.name();
-      const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`;
+      const domain = `${name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}.example`;
       const place = pick(PLACES);
       // Created in time order, so ids (UUIDv7) ascend and rows append to their tables.
-      const createdAt = anchor - 720 * DAY + Math.floor(((i + random()) / accountCount) * 690 * DAY);
+      const createdAt =
+        anchor - 720 * DAY + Math.floor(((i + random()) / accountCount) * 690 * DAY);
       const id = idAt(createdAt, random);
       accountRows.push({
         id,
@@ -396,11 +400,7 @@ export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummar
         currency: 'EUR',
         status,
         close_reason:
-          status === 'lost'
-            ? pick(LOSS_REASONS)
-            : status === 'won'
-              ? pick(WIN_REASONS)
-              : null,
+          status === 'lost' ? pick(LOSS_REASONS) : status === 'won' ? pick(WIN_REASONS) : null,
         closed_at: status === 'open' ? null : moveTimes[path.indexOf(status)]!,
         expected_close_at: status === 'open' ? anchor + between(3, 90) * DAY : null,
         next_step: status === 'open' ? pick(NEXT_STEPS) : null,

@@ -1,8 +1,4 @@
-import {
-  ApiError,
-  type DealPage,
-  type ParsedInput,
-} from '../../shared/contract';
+import { ApiError, type DealPage, type ParsedInput } from '../../shared/contract';
 import type { Deal, DealDetail, DealStatus, StageKind, StageMove } from '../../shared/domain';
 import { currentUserId, type CoreContext } from '../context';
 import { requireRow } from '../references';
@@ -72,8 +68,12 @@ export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): D
     )
     .all(...params, input.limit, input.offset) as Deal[];
   // The joins only matter for the count when the text filter looks at the account name.
-  const countJoins = input.query ? 'FROM deals d LEFT JOIN accounts a ON a.id = d.account_id' : 'FROM deals d';
-  const { total } = db.prepare(`SELECT count(*) AS total ${countJoins} ${whereSql}`).get(...params) as {
+  const countJoins = input.query
+    ? 'FROM deals d LEFT JOIN accounts a ON a.id = d.account_id'
+    : 'FROM deals d';
+  const { total } = db
+    .prepare(`SELECT count(*) AS total ${countJoins} ${whereSql}`)
+    .get(...params) as {
     total: number;
   };
   return { items, total };
@@ -106,7 +106,8 @@ function statusFor(kind: StageKind): DealStatus {
 
 function requireStage(ctx: CoreContext, stageId: string, field: string) {
   const stage = getStage(ctx.store, stageId);
-  if (!stage) throw new ApiError('invalid_input', `${field}: there is no stage with id ${stageId}`, field);
+  if (!stage)
+    throw new ApiError('invalid_input', `${field}: there is no stage with id ${stageId}`, field);
   return stage;
 }
 

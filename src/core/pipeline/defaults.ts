@@ -27,24 +27,111 @@ export interface DefaultStage {
 }
 
 export const DEFAULT_STAGES: readonly DefaultStage[] = [
-  { key: 'new-lead', name: 'New lead', phaseId: 'reach', probability: 5, rottingDays: 2, kind: 'open' },
-  { key: 'contacted', name: 'Contacted', phaseId: 'acquisition', probability: 10, rottingDays: 7, kind: 'open' },
-  { key: 'qualified', name: 'Qualified', phaseId: 'acquisition', probability: 25, rottingDays: 14, kind: 'open' },
-  { key: 'demo', name: 'Demo', phaseId: 'acquisition', probability: 40, rottingDays: 14, kind: 'open' },
-  { key: 'proposal', name: 'Proposal', phaseId: 'conversion', probability: 60, rottingDays: 14, kind: 'open' },
-  { key: 'negotiation', name: 'Negotiation', phaseId: 'conversion', probability: 80, rottingDays: 21, kind: 'open' },
-  { key: 'won', name: 'Won', phaseId: 'conversion', probability: 100, rottingDays: null, kind: 'won' },
-  { key: 'lost', name: 'Lost', phaseId: 'conversion', probability: 0, rottingDays: null, kind: 'lost' },
-  { key: 'onboarding', name: 'Onboarding', phaseId: 'retention', probability: 100, rottingDays: 30, kind: 'open' },
-  { key: 'active', name: 'Active', phaseId: 'retention', probability: 100, rottingDays: 90, kind: 'open' },
-  { key: 'renewal-due', name: 'Renewal due', phaseId: 'retention', probability: 100, rottingDays: 14, kind: 'open' },
-  { key: 'advocate', name: 'Advocate', phaseId: 'loyalty', probability: 100, rottingDays: null, kind: 'open' },
+  {
+    key: 'new-lead',
+    name: 'New lead',
+    phaseId: 'reach',
+    probability: 5,
+    rottingDays: 2,
+    kind: 'open',
+  },
+  {
+    key: 'contacted',
+    name: 'Contacted',
+    phaseId: 'acquisition',
+    probability: 10,
+    rottingDays: 7,
+    kind: 'open',
+  },
+  {
+    key: 'qualified',
+    name: 'Qualified',
+    phaseId: 'acquisition',
+    probability: 25,
+    rottingDays: 14,
+    kind: 'open',
+  },
+  {
+    key: 'demo',
+    name: 'Demo',
+    phaseId: 'acquisition',
+    probability: 40,
+    rottingDays: 14,
+    kind: 'open',
+  },
+  {
+    key: 'proposal',
+    name: 'Proposal',
+    phaseId: 'conversion',
+    probability: 60,
+    rottingDays: 14,
+    kind: 'open',
+  },
+  {
+    key: 'negotiation',
+    name: 'Negotiation',
+    phaseId: 'conversion',
+    probability: 80,
+    rottingDays: 21,
+    kind: 'open',
+  },
+  {
+    key: 'won',
+    name: 'Won',
+    phaseId: 'conversion',
+    probability: 100,
+    rottingDays: null,
+    kind: 'won',
+  },
+  {
+    key: 'lost',
+    name: 'Lost',
+    phaseId: 'conversion',
+    probability: 0,
+    rottingDays: null,
+    kind: 'lost',
+  },
+  {
+    key: 'onboarding',
+    name: 'Onboarding',
+    phaseId: 'retention',
+    probability: 100,
+    rottingDays: 30,
+    kind: 'open',
+  },
+  {
+    key: 'active',
+    name: 'Active',
+    phaseId: 'retention',
+    probability: 100,
+    rottingDays: 90,
+    kind: 'open',
+  },
+  {
+    key: 'renewal-due',
+    name: 'Renewal due',
+    phaseId: 'retention',
+    probability: 100,
+    rottingDays: 14,
+    kind: 'open',
+  },
+  {
+    key: 'advocate',
+    name: 'Advocate',
+    phaseId: 'loyalty',
+    probability: 100,
+    rottingDays: null,
+    kind: 'open',
+  },
 ];
 
 /** Fixed ids: every device seeds the same stages, so joining a workspace does not duplicate them. */
 export function defaultStageId(key: string): string {
   return derivedId('stage', key);
 }
+
+/** Every device writes the defaults with identical values, so their ops agree field by field. */
+const DEFAULTS_CREATED_AT = 0;
 
 /** Insert whichever default phases and stages this database lacks; a no-op once they exist. */
 export function ensureDefaultPipeline(store: Store): void {
@@ -60,6 +147,7 @@ export function ensureDefaultPipeline(store: Store): void {
         name: phase.name,
         owner: phase.owner,
         position: DEFAULT_PHASES.indexOf(phase),
+        created_at: DEFAULTS_CREATED_AT,
       });
     }
     for (const stage of missingStages) {
@@ -71,6 +159,7 @@ export function ensureDefaultPipeline(store: Store): void {
         probability: stage.probability,
         rotting_days: stage.rottingDays,
         kind: stage.kind,
+        created_at: DEFAULTS_CREATED_AT,
       });
     }
   });

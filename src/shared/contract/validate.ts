@@ -6,7 +6,9 @@ import { isMethodName, type MethodName } from './names';
 /** `['patch', 'valueMinor']` → `patch.valueMinor`; array indexes as `[2]`. */
 function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
@@ -14,7 +16,16 @@ function formatPath(path: readonly PropertyKey[]): string {
  * Turn a schema failure into one clear error naming the first bad field, e.g.
  * `deals.create: valueMinor: expected an amount in minor units (an integer)`.
  */
-export function describeIssues(context: string, error: z.ZodError): ApiError {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function describeIssues(context: string, error: z.ZodError, input?: unknown): ApiError {
   const issue = error.issues[0];
   if (!issue) return new ApiError('invalid_input', `${context}: invalid input`);
   let path = [...issue.path];
@@ -22,7 +33,7 @@ export function describeIssues(context: string, error: z.ZodError): ApiError {
   if (issue.code === 'unrecognized_keys') {
     path = [...path, issue.keys[0] ?? ''];
     message = `unknown field (allowed fields are listed in the contract)`;
-  } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+  } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
     message = 'is required';
   }
   const field = formatPath(path);
@@ -42,8 +53,9 @@ export function assertMethod(method: unknown): MethodName {
 }
 
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
-  const result = contract[method].input.safeParse(raw ?? {});
-  if (!result.success) throw describeIssues(method, result.error);
+  const input = raw ?? {};
+  const result = contract[method].input.safeParse(input);
+  if (!result.success) throw describeIssues(method, result.error, input);
   return result.data as ParsedInput<M>;
 }
 
@@ -51,7 +63,7 @@ export function parseInput<M extends MethodName>(method: M, raw: unknown): Parse
 export function parseOutput<M extends MethodName>(method: M, raw: unknown): MethodOutput<M> {
   const result = contract[method].output.safeParse(raw);
   if (!result.success) {
-    const error = describeIssues(`${method} returned`, result.error);
+    const error = describeIssues(`${method} returned`, result.error, raw);
     throw new ApiError('internal', error.message);
   }
   return result.data as MethodOutput<M>;
