@@ -13,7 +13,7 @@ import {
   type SocketCall,
   type SocketMessage,
 } from '../shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { CONTENT_SECURITY_POLICY, FRAME_ANCESTORS } from '../shared/csp';
 
 export interface HostOptions {
   core: Core;
@@ -94,7 +94,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
     setHeaders(res) {
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; ${FRAME_ANCESTORS}`);
+      res.setHeader('X-Frame-Options', 'DENY');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -104,6 +105,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!allowedHosts().has(req.headers.host ?? '')) {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('unknown host');
+      return;
+    }
+    if (req.url === `${SOCKET_PATH}/session`) {
+      // Lets the page tell "the host is down" from "my token is no longer valid".
+      const auth = req.headers.authorization ?? '';
+      const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : null;
+      res.writeHead(sameSecret(given, token) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

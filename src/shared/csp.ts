@@ -12,6 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** Only a header can forbid framing; the browser host sends it, Electron has no framing parent. */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";

@@ -135,6 +135,13 @@ describe('browser host', () => {
     await expect(connect(socketUrl(host), 'https://evil.example')).rejects.toThrow('HTTP 403');
     const ok = await connect(socketUrl(host), host.origin);
     ok.close();
+    // The page asks this after a socket is refused, to tell an expired token from a stopped host.
+    const session = (token: string) =>
+      fetch(`${host.origin}/api/session`, { headers: { Authorization: `Bearer ${token}` } }).then(
+        (r) => r.status,
+      );
+    expect(await session(host.token)).toBe(204);
+    expect(await session('wrong')).toBe(401);
   });
 
   it('closes a socket that sends an oversized frame, and keeps serving others', async () => {

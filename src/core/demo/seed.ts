@@ -242,7 +242,8 @@ export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummar
     const accountRows: Fields[] = [];
     const contactRows: Fields[] = [];
     for (let i = from; i < to; i++) {
-      const name = faker.company.name();
+      // "Ferry-Lindgren - Bahringer" reads better as "Ferry-Lindgren & Bahringer".
+      const name = faker.company.name().replace(' - ', ' & ');
       const domain = `${name
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')

@@ -28,6 +28,7 @@ const SORT_SQL: Record<ParsedInput<'deals.list'>['sort']['field'], string> = {
   owner: 'u.name COLLATE NOCASE',
   value: 'd.value_minor',
   expectedCloseAt: 'd.expected_close_at',
+  lastActivityAt: 'd.last_activity_at',
   createdAt: 'd.created_at',
   updatedAt: 'd.updated_at',
 };

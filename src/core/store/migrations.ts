@@ -164,7 +164,7 @@ CREATE TABLE deals (
 CREATE INDEX deals_stage ON deals (stage_id, position) WHERE deleted_at IS NULL;
 CREATE INDEX deals_owner ON deals (owner_id) WHERE deleted_at IS NULL;
 CREATE INDEX deals_account ON deals (account_id);
-CREATE INDEX deals_updated ON deals (updated_at);
+CREATE INDEX deals_activity ON deals (last_activity_at) WHERE deleted_at IS NULL;
 
 CREATE TABLE stage_history (
   id TEXT PRIMARY KEY NOT NULL,

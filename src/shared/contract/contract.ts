@@ -77,6 +77,7 @@ export const DEAL_SORT_FIELDS = [
   'owner',
   'value',
   'expectedCloseAt',
+  'lastActivityAt',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -89,7 +90,7 @@ export const DealListInput = z.strictObject({
   status: DealStatus.optional(),
   sort: z
     .strictObject({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
-    .default({ field: 'updatedAt', direction: 'desc' }),
+    .default({ field: 'lastActivityAt', direction: 'desc' }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
 });

@@ -14,6 +14,8 @@ export const API_ERROR_CODES = [
   'conflict',
   /** The transport refused the caller (wrong token, foreign origin, foreign frame). */
   'unauthorized',
+  /** The engine could not be reached, or the connection dropped before it answered. */
+  'unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

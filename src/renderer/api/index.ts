@@ -1,0 +1,5 @@
+export { api, bridge, callMethod } from './instance';
+export type { Bridge, ConnectionState } from './bridge';
+export { useConnection } from './useConnection';
+export { queryClient, useLiveQueries } from './queries';
+export { useApiQuery, useAppInfo, useStages, useUsers } from './hooks';

@@ -1,0 +1,37 @@
+/**
+ * The renderer's only way to the core. Picks the transport (Electron IPC when the preload script
+ * exposed `window.cockpit`, the browser host's WebSocket otherwise) and builds the typed client.
+ */
+import {
+  ApiError,
+  type CockpitBridge,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../shared/contract';
+import type { Bridge } from './bridge';
+import { createApiClient } from './client';
+import { electronBridge } from './electronBridge';
+import { socketBridge, takeToken } from './socketBridge';
+
+declare global {
+  interface Window {
+    cockpit?: CockpitBridge;
+  }
+}
+
+export const bridge: Bridge = window.cockpit
+  ? electronBridge(window.cockpit)
+  : socketBridge(takeToken(window.location, window.history, window.localStorage));
+
+export const api = createApiClient(bridge);
+
+/** Call a method by name, for generic hooks (`useApiQuery`). */
+export async function callMethod<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const result = await bridge.call(method, input);
+  if (!result.ok) throw ApiError.fromWire(result.error);
+  return result.value as MethodOutput<M>;
+}

@@ -1,0 +1,61 @@
+import { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError, type DataChanged } from '../../shared/contract';
+import type { Bridge } from './bridge';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Data changes arrive as events, so nothing needs refetching on a timer or on focus.
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.code !== 'unavailable') && failures < 2,
+    },
+  },
+});
+
+/**
+ * Which API namespaces show data from which tables. Query keys start with the method name
+ * (`['deals.list', input]`), so a change to `accounts` refetches accounts and deals (which show
+ * account names) and nothing else.
+ */
+const SHOWN_IN: Record<string, readonly string[]> = {
+  deals: ['deals'],
+  stage_history: ['deals'],
+  accounts: ['accounts', 'deals'],
+  contacts: ['contacts', 'deals'],
+  users: ['users', 'deals', 'app'],
+  team: ['app', 'deals'],
+  stages: ['stages', 'deals'],
+  phases: ['stages'],
+};
+
+export function namespacesFor(tables: readonly string[]): Set<string> {
+  const namespaces = new Set<string>();
+  for (const table of tables) for (const ns of SHOWN_IN[table] ?? [table]) namespaces.add(ns);
+  return namespaces;
+}
+
+/** Keep every open view current: refetch the queries a committed change affects. */
+export function useLiveQueries(bridge: Bridge): void {
+  useEffect(() => {
+    const off = bridge.on('data.changed', (payload) => {
+      const namespaces = namespacesFor((payload as DataChanged).tables);
+      void queryClient.invalidateQueries({
+        predicate: (query) => namespaces.has(String(query.queryKey[0]).split('.')[0]!),
+      });
+    });
+    // After a reconnect events may have been missed: refetch what is on screen.
+    let wasOpen = bridge.connection().status === 'open';
+    const offConnection = bridge.subscribeConnection(() => {
+      const open = bridge.connection().status === 'open';
+      if (open && !wasOpen) void queryClient.invalidateQueries();
+      wasOpen = open;
+    });
+    return () => {
+      off();
+      offConnection();
+    };
+  }, [bridge]);
+}

@@ -1,0 +1,42 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { bridge, queryClient, useLiveQueries } from '../api';
+import { ToastProvider } from '../components/Toast';
+import { DealSheet } from '../features/deals/DealSheet';
+import { DealsPage } from '../features/deals/DealsPage';
+import { AppFrame } from './AppFrame';
+import { AppGate } from './AppGate';
+
+// Hash routes work the same from a file (Electron) and from the browser host.
+const router = createHashRouter([
+  {
+    element: <AppFrame />,
+    children: [
+      { index: true, element: <Navigate to="/deals" replace /> },
+      {
+        path: 'deals',
+        element: <DealsPage />,
+        children: [{ path: ':dealId', element: <DealSheet /> }],
+      },
+      { path: '*', element: <Navigate to="/deals" replace /> },
+    ],
+  },
+]);
+
+function LiveData() {
+  useLiveQueries(bridge);
+  return null;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <LiveData />
+        <AppGate>
+          <RouterProvider router={router} />
+        </AppGate>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,124 @@
+import { Briefcase, Keyboard, Monitor, Moon, Sun, WifiOff } from 'lucide-react';
+import { useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { bridge, useAppInfo, useConnection } from '../api';
+import { Avatar } from '../components/Avatar';
+import { APP_COMMANDS } from './commands';
+import styles from './AppFrame.module.css';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { keyLabel, useShortcut } from './shortcuts';
+import { useTheme, type ThemePreference } from './theme';
+
+/** Only views that exist are in the navigation. */
+const NAVIGATION = [{ to: '/deals', label: 'Deals', icon: Briefcase }];
+
+const THEMES: { value: ThemePreference; label: string; icon: typeof Sun }[] = [
+  { value: 'system', label: 'System theme', icon: Monitor },
+  { value: 'light', label: 'Light theme', icon: Sun },
+  { value: 'dark', label: 'Dark theme', icon: Moon },
+];
+
+const ROLE_NAMES = {
+  rep: 'Sales rep',
+  manager: 'Manager',
+  success: 'Customer success',
+  admin: 'Admin',
+} as const;
+
+export function AppFrame() {
+  const info = useAppInfo();
+  const connection = useConnection(bridge);
+  const [theme, setTheme] = useTheme();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useShortcut(APP_COMMANDS.showShortcuts, () => setShowShortcuts(true));
+  const user = info.data?.currentUser;
+  const themeIndex = THEMES.findIndex((t) => t.value === theme);
+  const nextTheme = THEMES[(themeIndex + 1) % THEMES.length]!;
+  const ThemeIcon = THEMES[themeIndex]!.icon;
+
+  return (
+    <div className={styles.frame}>
+      <aside className={styles.sidebar}>
+        <div className={styles.brand}>
+          <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden className={styles.logo}>
+            <defs>
+              <linearGradient id="brand" x1="0" y1="0" x2="1" y2="1">
+                <stop offset="0" stopColor="var(--phase-reach)" />
+                <stop offset="0.5" stopColor="var(--phase-acquisition)" />
+                <stop offset="1" stopColor="var(--phase-retention)" />
+              </linearGradient>
+            </defs>
+            <rect width="32" height="32" rx="8" fill="url(#brand)" />
+            <path
+              d="M9 21.5a7.5 7.5 0 1 1 14 0"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="2.6"
+              strokeLinecap="round"
+            />
+            <path d="M16 16.5l4-4" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
+          </svg>
+          <div>
+            <div className={styles.product}>Lifecycle Cockpit</div>
+            <div className={styles.team}>{info.data?.team?.name ?? ' '}</div>
+          </div>
+        </div>
+        <nav aria-label="Main" className={styles.nav}>
+          {NAVIGATION.map(({ to, label, icon: Icon }) => (
+            <NavLink
+              key={to}
+              to={to}
+              className={({ isActive }) =>
+                [styles.navItem, isActive && styles.active].filter(Boolean).join(' ')
+              }
+            >
+              <Icon size={16} aria-hidden />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className={styles.footer}>
+          {connection.status !== 'open' && (
+            <div className={styles.offline} role="status">
+              <WifiOff size={14} aria-hidden />
+              {connection.status === 'reconnecting' ? 'Reconnecting to the app…' : 'Connecting…'}
+            </div>
+          )}
+          <div className={styles.tools}>
+            <button
+              type="button"
+              className={styles.tool}
+              onClick={() => setTheme(nextTheme.value)}
+              aria-label={`${THEMES[themeIndex]!.label}: switch to ${nextTheme.label.toLowerCase()}`}
+              title={`${THEMES[themeIndex]!.label} — click for ${nextTheme.label.toLowerCase()}`}
+            >
+              <ThemeIcon size={16} />
+            </button>
+            <button
+              type="button"
+              className={styles.tool}
+              onClick={() => setShowShortcuts(true)}
+              aria-label="Keyboard shortcuts"
+              title={`Keyboard shortcuts (${keyLabel(APP_COMMANDS.showShortcuts.keys)})`}
+            >
+              <Keyboard size={16} />
+            </button>
+          </div>
+          {user && (
+            <div className={styles.user}>
+              <Avatar name={user.name} size={30} />
+              <div className={styles.userText}>
+                <div className={styles.userName}>{user.name}</div>
+                <div className={styles.userRole}>{ROLE_NAMES[user.role]}</div>
+              </div>
+            </div>
+          )}
+        </div>
+      </aside>
+      <main className={styles.main}>
+        <Outlet />
+      </main>
+      {showShortcuts && <ShortcutsHelp onClose={() => setShowShortcuts(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { Command } from './shortcuts';
+
+/** App-wide commands. Feature commands live with their feature. */
+export const APP_COMMANDS = {
+  showShortcuts: { keys: '?', description: 'Show keyboard shortcuts' },
+} satisfies Record<string, Command>;

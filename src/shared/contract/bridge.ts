@@ -1,0 +1,28 @@
+/**
+ * What the Electron preload script exposes to the page as `window.cockpit`: one function per
+ * contract method (`cockpit.api.deals.create(input)`) and a subscription to the contract's events.
+ * Calls resolve to a `CallResult`; the renderer's api layer turns errors back into `ApiError`.
+ */
+import type { CallResult } from './errors';
+import type { EventName, MethodName } from './names';
+
+type Namespace<M extends string> = M extends `${infer NS}.${string}` ? NS : never;
+
+export type BridgeApi = {
+  [NS in Namespace<MethodName>]: {
+    [M in MethodName as M extends `${NS}.${infer FN}` ? FN : never]: (
+      input?: unknown,
+    ) => Promise<CallResult>;
+  };
+};
+
+export interface CockpitBridge {
+  api: BridgeApi;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** IPC channel names, shared by main and preload. */
+export const ipcChannel = {
+  method: (method: MethodName) => `cockpit:call:${method}`,
+  event: (event: EventName) => `cockpit:event:${event}`,
+};

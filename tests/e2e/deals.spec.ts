@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+
+test('a rep sets up the team, creates a deal, and it is still there after a reload, ops and all', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  // The access token leaves the address bar once the page has it.
+  await expect(page).not.toHaveURL(/token=/);
+
+  await page.getByLabel('Team name').fill('Northwind Sales');
+  await page.getByLabel('Your name').fill('Rita Rep');
+  await page.getByLabel('Work email').fill('rita@northwind.example');
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Deals' })).toBeVisible();
+  await expect(page.getByText('No deals yet')).toBeVisible();
+
+  await page.keyboard.press('n');
+  const sheet = page.getByRole('dialog', { name: 'New deal' });
+  await expect(sheet.getByLabel('Deal name')).toBeFocused();
+  await sheet.getByLabel('Deal name').fill('Acme GmbH — Annual licence');
+  await sheet.getByLabel('Account').fill('Acme GmbH');
+  await expect(sheet.getByText('A new account “Acme GmbH” will be created.')).toBeVisible();
+  await sheet.getByLabel('Value').fill('12,500');
+  await page.keyboard.press('Control+Enter');
+
+  await expect(page.getByRole('status')).toContainText('Deal created');
+  await expect(sheet).toBeHidden();
+  const row = page.getByRole('row', { name: /Acme GmbH — Annual licence/ });
+  await expect(row).toContainText('€12,500');
+  await expect(row).toContainText('New lead');
+  await expect(row).toContainText('Rita Rep');
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Acme GmbH — Annual licence/ })).toContainText(
+    '€12,500',
+  );
+
+  const db = new Database(host.dbPath, { readonly: true });
+  const deal = db
+    .prepare(`SELECT id FROM deals WHERE title = 'Acme GmbH — Annual licence'`)
+    .get() as { id: string };
+  const ops = db
+    .prepare(`SELECT col, value FROM sync_ops WHERE tbl = 'deals' AND row_id = ?`)
+    .all(deal.id);
+  db.close();
+  expect(ops).toEqual(
+    expect.arrayContaining([
+      { col: 'title', value: 'Acme GmbH — Annual licence' },
+      { col: 'value_minor', value: 1_250_000 },
+      { col: 'currency', value: 'EUR' },
+    ]),
+  );
+});
+
+test('a rep edits a deal; a bad amount is named; another window follows without reloading', async ({
+  page,
+  host,
+  context,
+}) => {
+  await page.goto(host.url);
+  await page.getByLabel('Team name').fill('Northwind Sales');
+  await page.getByLabel('Your name').fill('Rita Rep');
+  await page.getByLabel('Work email').fill('rita@northwind.example');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Create your first deal' }).click();
+  await page.getByLabel('Deal name').fill('Globex — Pilot');
+  await page.getByRole('button', { name: 'Create deal' }).click();
+  await expect(page.getByRole('row', { name: /Globex — Pilot/ })).toBeVisible();
+
+  // A second window on the same app: it must show edits made in the first.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('row', { name: /Globex — Pilot/ })).toContainText('New lead');
+
+  await page.getByRole('link', { name: 'Globex — Pilot' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Globex — Pilot' });
+  await sheet.getByLabel('Value').fill('12.345');
+  await sheet.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    sheet.getByText('"12.345" is not an amount in EUR: at most 2 decimal places'),
+  ).toBeVisible();
+  await expect(sheet.getByLabel('Value')).toHaveAttribute('aria-invalid', 'true');
+
+  await sheet.getByLabel('Value').fill('48000');
+  await sheet.getByLabel('Stage', { exact: true }).selectOption({ label: 'Demo (40%)' });
+  await sheet.getByRole('button', { name: 'Save changes' }).click();
+  await expect(sheet).toBeHidden();
+
+  const row = other.getByRole('row', { name: /Globex — Pilot/ });
+  await expect(row).toContainText('Demo');
+  await expect(row).toContainText('€48,000');
+
+  await page.getByRole('link', { name: 'Globex — Pilot' }).click();
+  await expect(page.getByRole('dialog').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('dialog').getByRole('listitem').first()).toContainText('Demo');
+});
+
+test('without its access token the page says how to get in', async ({ page, host }) => {
+  await page.goto(host.url.replace(/\?token=.*/, ''));
+  await expect(page.getByRole('heading', { name: 'Open the app from its link' })).toBeVisible();
+});
