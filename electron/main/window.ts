@@ -1,29 +1,6 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, shell } from 'electron';
+import { mainWindowOptions } from './windowOptions';
 import { isAllowedExternalUrl, isTrustedSenderUrl, type AppOrigin } from './security';
-
-/** Electron's security checklist, applied to every window the app opens. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Lifecycle Cockpit',
-    backgroundColor: '#0f1115',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
-  };
-}
 
 export function createMainWindow(preloadPath: string, app: AppOrigin): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));

@@ -15,7 +15,7 @@ const NOUNS: Partial<Record<SyncedTable, string>> = {
  * so a reference a person writes is checked here, with an error that names the field.
  */
 export function requireRow(store: Store, table: SyncedTable, id: string, field: string): void {
-  const exists = store.db
+  const exists = store
     .prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`)
     .get(id);
   if (!exists) {

@@ -9,7 +9,7 @@ export function listAccounts(
   ctx: CoreContext,
   input: ParsedInput<'accounts.list'>,
 ): AccountSummary[] {
-  const db = ctx.store.db;
+  const db = ctx.store;
   if (!input.query) {
     return db
       .prepare(

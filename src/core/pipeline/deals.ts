@@ -60,7 +60,7 @@ export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): D
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const db = ctx.store.db;
+  const db = ctx.store;
   const items = db
     .prepare(
       `SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} ${whereSql}
@@ -81,7 +81,7 @@ export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): D
 }
 
 export function getDeal(ctx: CoreContext, id: string): Deal {
-  const deal = ctx.store.db
+  const deal = ctx.store
     .prepare(`SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} WHERE d.id = ? AND d.deleted_at IS NULL`)
     .get(id) as Deal | undefined;
   if (!deal) throw new ApiError('not_found', `there is no deal with id ${id}`, 'id');
@@ -90,7 +90,7 @@ export function getDeal(ctx: CoreContext, id: string): Deal {
 
 export function getDealDetail(ctx: CoreContext, id: string): DealDetail {
   const deal = getDeal(ctx, id);
-  const stageHistory = ctx.store.db
+  const stageHistory = ctx.store
     .prepare(
       `SELECT id, from_stage_id AS fromStageId, to_stage_id AS toStageId, moved_at AS movedAt,
               moved_by AS movedBy

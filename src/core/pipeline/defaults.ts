@@ -135,8 +135,8 @@ const DEFAULTS_CREATED_AT = 0;
 
 /** Insert whichever default phases and stages this database lacks; a no-op once they exist. */
 export function ensureDefaultPipeline(store: Store): void {
-  const hasPhase = store.db.prepare('SELECT 1 FROM phases WHERE id = ?');
-  const hasStage = store.db.prepare('SELECT 1 FROM stages WHERE id = ?');
+  const hasPhase = store.prepare('SELECT 1 FROM phases WHERE id = ?');
+  const hasStage = store.prepare('SELECT 1 FROM stages WHERE id = ?');
   const missingPhases = DEFAULT_PHASES.filter((p) => !hasPhase.get(p.id));
   const missingStages = DEFAULT_STAGES.filter((s) => !hasStage.get(defaultStageId(s.key)));
   if (missingPhases.length === 0 && missingStages.length === 0) return;

@@ -2,7 +2,7 @@ import type { Phase, Stage } from '../../shared/domain';
 import type { Store } from '../store/store';
 
 export function listPhases(store: Store): Phase[] {
-  return store.db
+  return store
     .prepare(
       `SELECT id, name, owner, position FROM phases WHERE deleted_at IS NULL ORDER BY position, id`,
     )
@@ -14,7 +14,7 @@ const STAGE_COLUMNS = `s.id, s.name, s.phase_id AS phaseId, s.position, s.probab
   s.rotting_days AS rottingDays, s.kind`;
 
 export function listStages(store: Store): Stage[] {
-  return store.db
+  return store
     .prepare(
       `SELECT ${STAGE_COLUMNS}
          FROM stages s LEFT JOIN phases p ON p.id = s.phase_id
@@ -25,7 +25,7 @@ export function listStages(store: Store): Stage[] {
 }
 
 export function getStage(store: Store, id: string): Stage | undefined {
-  return store.db
+  return store
     .prepare(`SELECT ${STAGE_COLUMNS} FROM stages s WHERE s.id = ? AND s.deleted_at IS NULL`)
     .get(id) as Stage | undefined;
 }

@@ -40,6 +40,8 @@ export class Store {
   readonly clock: HybridLogicalClock;
   readonly #writable: Database.Database;
   readonly #writePath: WritePath;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #writableStatements = new Map<string, Database.Statement>();
 
   private constructor(options: StoreOptions) {
     if (options.path === ':memory:') {
@@ -84,6 +86,19 @@ export class Store {
     return new Store(options);
   }
 
+  /**
+   * A read-only statement, prepared once per SQL text and reused: preparing costs more than most
+   * of the queries the app runs.
+   */
+  prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** Change synced tables: rows, op log and field clocks in one transaction. See `WritePath`. */
   write<T>(fn: (writer: Writer) => T): T {
     return this.#writePath.write(fn);
@@ -103,12 +118,19 @@ export class Store {
   }
 
   setLocalSetting(key: string, value: string | null): void {
-    this.#writable
-      .prepare(
-        `INSERT INTO local_settings (key, value) VALUES (?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      )
-      .run(key, value);
+    this.#writablePrepare(
+      `INSERT INTO local_settings (key, value) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(key, value);
+  }
+
+  #writablePrepare(sql: string): Database.Statement {
+    let statement = this.#writableStatements.get(sql);
+    if (!statement) {
+      statement = this.#writable.prepare(sql);
+      this.#writableStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   close(): void {

@@ -12,7 +12,7 @@ export function userIdForEmail(email: string): string {
 
 export function getTeam(ctx: CoreContext): TeamSettings | null {
   return (
-    (ctx.store.db
+    (ctx.store
       .prepare(
         `SELECT name, default_currency AS defaultCurrency, time_zone AS timeZone
            FROM team WHERE id = ? AND deleted_at IS NULL`,
@@ -31,7 +31,7 @@ type UserRow = Omit<User, 'active'> & { active: number };
 const toUser = (row: UserRow): User => ({ ...row, active: row.active === 1 });
 
 export function listUsers(ctx: CoreContext): User[] {
-  const rows = ctx.store.db
+  const rows = ctx.store
     .prepare(
       `SELECT ${USER_COLUMNS} FROM users WHERE deleted_at IS NULL
         ORDER BY active DESC, name COLLATE NOCASE, id`,
@@ -41,7 +41,7 @@ export function listUsers(ctx: CoreContext): User[] {
 }
 
 export function getUser(ctx: CoreContext, id: string): User | null {
-  const row = ctx.store.db
+  const row = ctx.store
     .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ? AND deleted_at IS NULL`)
     .get(id) as UserRow | undefined;
   return row ? toUser(row) : null;

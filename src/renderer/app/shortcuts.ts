@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /**
  * A keyboard command: its key, and what it does in the users' words. Features declare their
@@ -59,8 +59,7 @@ export function useShortcut(
   handler: (event: KeyboardEvent) => void,
   options: ShortcutOptions = {},
 ) {
-  const handlerRef = useRef(handler);
-  handlerRef.current = handler;
+  const run = useEffectEvent(handler);
   const { enabled = true, whileTyping = false, inDialog = false } = options;
   useEffect(() => {
     if (!enabled) return;
@@ -69,7 +68,7 @@ export function useShortcut(
       if (!whileTyping && isTyping(event.target)) return;
       if (!inDialog && document.querySelector('dialog[open]')) return;
       event.preventDefault();
-      handlerRef.current(event);
+      run(event);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, one JSON line per figure with its target. Figures are medians
+ * over several runs; the machines these run on are noisy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedBench } from './seed.bench';
+import { writeBench } from './write.bench';
+
+const dir = mkdtempSync(join(tmpdir(), 'cockpit-bench-'));
+try {
+  const seeded = seedBench(dir);
+  await writeBench(seeded);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
