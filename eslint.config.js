@@ -36,18 +36,40 @@ const MAY_IMPORT = {
   tests: LAYERS.map((layer) => layer.type),
 };
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'worker_threads',
+];
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'scratch/**', 'node_modules/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'scratch/**',
+      'node_modules/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
@@ -59,21 +81,26 @@ export default defineConfig(
       'boundaries/elements': LAYERS.map(({ type, pattern }) => ({ type, pattern })),
       'boundaries/include': ['src/**/*', 'electron/**/*', 'tests/**/*'],
       'boundaries/files': [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }],
-      'import/resolver': { typescript: { alwaysTryTypes: true, project: 'tsconfig.json' } },
+      // Resolve extensionless TypeScript imports the way the bundlers do.
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
     },
     rules: {
       'boundaries/dependencies': [
         'error',
         {
           default: 'disallow',
-          message: 'a {{from.type}} module may not import from {{to.type}} (see DESIGN.md §3: imports point one way)',
+          message:
+            'a {{from.type}} module may not import from {{to.type}} (see DESIGN.md §3: imports point one way)',
           policies: [
             ...Object.entries(MAY_IMPORT).map(([from, to]) => ({
               from: { element: { type: from } },
               allow: { to: { element: { types: { anyOf: to } } } },
             })),
             // A unit test next to its code may use the shared test helpers.
-            { from: { file: { categories: 'test' } }, allow: { to: { element: { type: 'tests' } } } },
+            {
+              from: { file: { categories: 'test' } },
+              allow: { to: { element: { type: 'tests' } } },
+            },
           ],
         },
       ],
@@ -85,7 +112,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom'], message: 'src/shared runs anywhere: no Node, DOM, Electron or React.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom'],
+              message: 'src/shared runs anywhere: no Node, DOM, Electron or React.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -97,7 +131,15 @@ export default defineConfig(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'ws'], message: 'The renderer runs in the page: it reaches the core only through src/renderer/api.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'ws'],
+              message:
+                'The renderer runs in the page: it reaches the core only through src/renderer/api.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -106,7 +148,15 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only electron/ imports Electron; the core also runs in the browser host, the server and the CLI.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Only electron/ imports Electron; the core also runs in the browser host, the server and the CLI.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -115,7 +165,20 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['zod', 'better-sqlite3', '**/core/**', '**/contract/contract', '**/shared/domain'], message: 'The sandboxed preload stays small: method and event names only.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'zod',
+                'better-sqlite3',
+                '**/core/**',
+                '**/contract/contract',
+                '**/shared/domain',
+              ],
+              message: 'The sandboxed preload stays small: method and event names only.',
+            },
+          ],
+        },
       ],
     },
   },

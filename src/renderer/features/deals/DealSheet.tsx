@@ -3,7 +3,7 @@ import { ArrowRight, CircleAlert } from 'lucide-react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../shared/contract';
-import type { Deal } from '../../../shared/domain';
+import type { DealDetail, StageMove } from '../../../shared/domain';
 import { api, useApiQuery, useAppInfo, useStages, useUsers } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';
@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { SelectField, TextField } from '../../components/Field';
 import { Sheet } from '../../components/Sheet';
 import { Skeleton } from '../../components/Skeleton';
+import { StageOptions } from '../../components/StageOptions';
 import { StagePill } from '../../components/StagePill';
 import { useToast } from '../../components/Toast';
 import { formatDateTime, formatRelative } from '../../lib/format';
@@ -62,14 +63,7 @@ export function DealSheet() {
       </Sheet>
     );
   }
-  return (
-    <EditDeal
-      key={deal.data.id}
-      deal={deal.data}
-      stageHistory={deal.data.stageHistory}
-      onClose={close}
-    />
-  );
+  return <EditDeal key={deal.data.id} deal={deal.data} onClose={close} />;
 }
 
 function NewDeal({ onClose }: { onClose: () => void }) {
@@ -102,21 +96,7 @@ function NewDeal({ onClose }: { onClose: () => void }) {
   );
 }
 
-function EditDeal({
-  deal,
-  stageHistory,
-  onClose,
-}: {
-  deal: Deal;
-  stageHistory: {
-    id: string;
-    fromStageId: string | null;
-    toStageId: string;
-    movedAt: number;
-    movedBy: string | null;
-  }[];
-  onClose: () => void;
-}) {
+function EditDeal({ deal, onClose }: { deal: DealDetail; onClose: () => void }) {
   return (
     <DealEditor
       title={deal.title}
@@ -135,7 +115,7 @@ function EditDeal({
         return 'Deal saved';
       }}
     >
-      <StageHistory moves={stageHistory} />
+      <StageHistory moves={deal.stageHistory} />
     </DealEditor>
   );
 }
@@ -296,17 +276,7 @@ function DealEditor({
           error={errors.stageId}
           onChange={(e) => set('stageId', e.target.value)}
         >
-          {phases.map((phase) => (
-            <optgroup key={phase.id} label={`${phase.name} · ${phase.owner}`}>
-              {stages
-                .filter((s) => s.phaseId === phase.id)
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.probability}%)
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <StageOptions phases={phases} stages={stages} detailed />
         </SelectField>
         <SelectField
           label="Owner"
@@ -385,17 +355,7 @@ function DealEditor({
   );
 }
 
-function StageHistory({
-  moves,
-}: {
-  moves: {
-    id: string;
-    fromStageId: string | null;
-    toStageId: string;
-    movedAt: number;
-    movedBy: string | null;
-  }[];
-}) {
+function StageHistory({ moves }: { moves: StageMove[] }) {
   const { byId } = useStages();
   const users = useUsers();
   const headingId = useId();

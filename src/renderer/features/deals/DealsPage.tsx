@@ -4,6 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useApiQuery, useStages, useUsers } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';
+import { StageOptions } from '../../components/StageOptions';
 import { DEAL_COMMANDS } from './commands';
 import { DealsTable } from './DealsTable';
 import styles from './DealsPage.module.css';
@@ -92,17 +93,7 @@ export function DealsPage() {
           onChange={(event) => update({ stageId: event.target.value })}
         >
           <option value="">All stages</option>
-          {phases.map((phase) => (
-            <optgroup key={phase.id} label={phase.name}>
-              {stages
-                .filter((stage) => stage.phaseId === phase.id)
-                .map((stage) => (
-                  <option key={stage.id} value={stage.id}>
-                    {stage.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <StageOptions phases={phases} stages={stages} />
         </select>
         <select
           className={styles.filter}
