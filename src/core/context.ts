@@ -1,10 +1,13 @@
 import type { CoreEvents } from './events';
+import type { SearchIndexer } from './search/indexer';
 import type { Store } from './store/store';
 
 /** What every domain service gets: the store, the event hub and the clock. Passed in, never global. */
 export interface CoreContext {
   readonly store: Store;
   readonly events: CoreEvents;
+  /** The full-text index; `catchUp()` before a query that must see the latest writes. */
+  readonly search: SearchIndexer;
   /** Wall clock in UTC ms; injectable so tests can move time. */
   now(): number;
   readonly appVersion: string;

@@ -8,13 +8,18 @@ import {
   type MethodOutput,
 } from '../shared/contract';
 import { accountMethods } from './accounts';
+import { campaignMethods } from './campaigns';
+import { contactMethods } from './contacts';
 import type { CoreContext } from './context';
 import { CoreEvents } from './events';
 import type { Handler, Handlers } from './handlers';
+import { importExportMethods } from './importexport';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
+import { SearchIndexer, searchMethods } from './search';
 import { Store } from './store/store';
 import { RowNotFoundError } from './store/writePath';
 import { teamMethods } from './team';
+import { viewMethods } from './views';
 
 export interface CoreOptions {
   /** The SQLite file. Never inside a synced folder. */
@@ -52,9 +57,11 @@ export function createCore(options: CoreOptions): Core {
     now: options.now,
     onCommit: ({ tables }) => events.emit('data.changed', { tables, origin: 'local' }),
   });
+  const search = new SearchIndexer(store);
   const context: CoreContext = {
     store,
     events,
+    search,
     now: options.now ?? Date.now,
     appVersion: options.appVersion ?? '0.0.0',
   };
@@ -62,9 +69,32 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     ...teamMethods(context),
-    ...accountMethods(context),
     ...pipelineMethods(context),
+    ...accountMethods(context),
+    ...contactMethods(context),
+    ...campaignMethods(context),
+    ...searchMethods(context),
+    ...viewMethods(context),
+    ...importExportMethods(context),
   };
+
+  // Keep the search index following the log: right after each write, a slice at a time, so the
+  // event loop stays free; a backlog (after an import or a first sync) is rebuilt in one go.
+  let indexing: NodeJS.Immediate | undefined;
+  const indexStep = () => {
+    indexing = undefined;
+    try {
+      const done = search.backlog() > 5_000 ? (search.rebuild(), 0) : search.catchUp(200);
+      if (done > 0) indexing = setImmediate(indexStep);
+    } catch (error) {
+      console.error('search indexing failed; searches will catch up on their own:', error);
+    }
+  };
+  const scheduleIndexing = () => {
+    if (!indexing && store.db.open) indexing = setImmediate(indexStep);
+  };
+  events.on('data.changed', scheduleIndexing);
+  scheduleIndexing();
   const validateOutput = options.validateOutput ?? true;
 
   async function call<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>> {
@@ -95,6 +125,8 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     close() {
+      if (indexing) clearImmediate(indexing);
+      indexing = undefined;
       store.close();
     },
   };

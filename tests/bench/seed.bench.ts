@@ -14,14 +14,24 @@ export function seedBench(dir: string, runs = 3): string {
   for (let run = 0; run < runs; run++) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
     const started = performance.now();
-    const result = spawnSync(process.execPath, [COCKPIT, 'seed', '--db', dbPath, '--deals', '100000'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [COCKPIT, 'seed', '--db', dbPath, '--deals', '100000'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (result.status !== 0) throw new Error(`cockpit seed failed:\n${result.stderr}`);
     seconds.push((performance.now() - started) / 1000);
   }
-  print({ name: 'seed 100,000 deals (cockpit seed, wall clock)', value: median(seconds), unit: 's', target: 10, runs });
+  print({
+    name: 'seed 100,000 deals (cockpit seed, wall clock)',
+    value: median(seconds),
+    unit: 's',
+    target: 10,
+    runs,
+  });
   print({
     name: 'seed throughput',
     value: 100_000 / median(seconds),

@@ -27,5 +27,11 @@ export function round(value: number, digits = 3): number {
 
 export function print(figure: Figure): void {
   const withinTarget = figure.target === undefined ? undefined : figure.value < figure.target;
-  console.log(JSON.stringify({ ...figure, value: round(figure.value), ...(withinTarget === undefined ? {} : { ok: withinTarget }) }));
+  console.log(
+    JSON.stringify({
+      ...figure,
+      value: round(figure.value),
+      ...(withinTarget === undefined ? {} : { ok: withinTarget }),
+    }),
+  );
 }

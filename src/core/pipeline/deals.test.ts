@@ -171,15 +171,23 @@ describe('deals', () => {
     });
     expect(next.items.map((d) => d.title)).toEqual(['Deal 4', 'Deal 5', 'Deal 6']);
 
-    const byAccount = await core.call('deals.list', { query: 'acme' });
+    // Full-text, by prefix, over the title and the account name.
+    const byAccount = await core.call('deals.list', { filters: { query: 'acm logis' } });
     expect(byAccount.total).toBe(3);
     expect(byAccount.items.every((d) => d.accountName === 'Acme Logistics')).toBe(true);
+    expect(
+      (await core.call('deals.list', { filters: { query: 'deal 7' } })).items.map((d) => d.title),
+    ).toEqual(['Deal 7']);
+    // FTS syntax in what people type is taken as words, never as operators.
+    expect((await core.call('deals.list', { filters: { query: '"acme" OR NEAR(' } })).total).toBe(
+      0,
+    );
+    expect((await core.call('deals.list', { filters: { query: 'zzz' } })).total).toBe(0);
 
-    const inDemo = await core.call('deals.list', { stageId: defaultStageId('demo') });
+    const inDemo = await core.call('deals.list', {
+      filters: { stageIds: [defaultStageId('demo')] },
+    });
     expect(inDemo.total).toBe(3);
-
-    // LIKE wildcards in the query are taken literally.
-    expect((await core.call('deals.list', { query: '%' })).total).toBe(0);
     core.close();
   });
 });

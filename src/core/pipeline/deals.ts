@@ -4,6 +4,7 @@ import { currentUserId, type CoreContext } from '../context';
 import { requireRow } from '../references';
 import type { Writer } from '../store/writePath';
 import { teamCurrency } from '../team/team';
+import { dealWhere } from './dealFilters';
 import { getStage, listStages } from './stages';
 
 const DEAL_COLUMNS = `
@@ -24,57 +25,35 @@ const DEAL_JOINS = `
 const SORT_SQL: Record<ParsedInput<'deals.list'>['sort']['field'], string> = {
   title: 'd.title COLLATE NOCASE',
   account: 'a.name COLLATE NOCASE',
-  stage: '(SELECT position FROM stages WHERE id = d.stage_id)',
+  contact: "trim(c.first_name || ' ' || c.last_name) COLLATE NOCASE",
+  stage:
+    '(SELECT p.position * 1000 + st.position FROM stages st JOIN phases p ON p.id = st.phase_id WHERE st.id = d.stage_id)',
   owner: 'u.name COLLATE NOCASE',
   value: 'd.value_minor',
   expectedCloseAt: 'd.expected_close_at',
+  followUpAt: 'd.follow_up_at',
   lastActivityAt: 'd.last_activity_at',
   createdAt: 'd.created_at',
   updatedAt: 'd.updated_at',
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/** `ORDER BY` for a sort: empty values last either way, ties broken by id for stable paging. */
+export function dealOrderBy(sort: ParsedInput<'deals.list'>['sort']): string {
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  return `${SORT_SQL[sort.field]} ${direction} NULLS LAST, d.id ${direction}`;
 }
 
 export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): DealPage {
-  const where = ['d.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
-  if (input.query) {
-    where.push(`(d.title LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')`);
-    const pattern = `%${escapeLike(input.query)}%`;
-    params.push(pattern, pattern);
-  }
-  if (input.stageId) {
-    where.push('d.stage_id = ?');
-    params.push(input.stageId);
-  }
-  if (input.ownerId === null) where.push('d.owner_id IS NULL');
-  else if (input.ownerId) {
-    where.push('d.owner_id = ?');
-    params.push(input.ownerId);
-  }
-  if (input.status) {
-    where.push('d.status = ?');
-    params.push(input.status);
-  }
-  const whereSql = `WHERE ${where.join(' AND ')}`;
-  const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const db = ctx.store;
-  const items = db
+  const where = dealWhere(ctx, input.filters, ctx.now());
+  const items = ctx.store
     .prepare(
-      `SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} ${whereSql}
-        ORDER BY ${SORT_SQL[input.sort.field]} ${direction} NULLS LAST, d.id ${direction}
-        LIMIT ? OFFSET ?`,
+      `SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} WHERE ${where.sql}
+        ORDER BY ${dealOrderBy(input.sort)} LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.limit, input.offset) as Deal[];
-  // The joins only matter for the count when the text filter looks at the account name.
-  const countJoins = input.query
-    ? 'FROM deals d LEFT JOIN accounts a ON a.id = d.account_id'
-    : 'FROM deals d';
-  const { total } = db
-    .prepare(`SELECT count(*) AS total ${countJoins} ${whereSql}`)
-    .get(...params) as {
+    .all(...where.params, input.limit, input.offset) as Deal[];
+  const { total } = ctx.store
+    .prepare(`SELECT count(*) AS total FROM deals d WHERE ${where.sql}`)
+    .get(...where.params) as {
     total: number;
   };
   return { items, total };

@@ -247,9 +247,44 @@ CREATE TABLE satisfaction_responses (
 CREATE INDEX satisfaction_account ON satisfaction_responses (account_id, answered_at);
 `;
 
+const workspaceSchema = `
+-- Saved views: a name for a board or table filter, per user, synced so they follow the person.
+CREATE TABLE saved_views (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT,
+  surface TEXT NOT NULL DEFAULT 'board',
+  name TEXT NOT NULL DEFAULT '',
+  query TEXT NOT NULL DEFAULT '',
+  position REAL NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX saved_views_user ON saved_views (user_id, surface, position);
+
+-- Local to this device: the full-text index, derived from the synced tables by following the op
+-- log (search_cursor in local_settings). search_docs gives each indexed record a stable rowid.
+CREATE TABLE search_docs (
+  rowid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  UNIQUE (kind, ref)
+) STRICT;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+  title,
+  detail,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+-- The table view sorts on these without scanning.
+CREATE INDEX deals_value ON deals (value_minor) WHERE deleted_at IS NULL;
+CREATE INDEX deals_expected_close ON deals (expected_close_at) WHERE deleted_at IS NULL;
+CREATE INDEX deals_follow_up ON deals (follow_up_at) WHERE deleted_at IS NULL;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
+  { version: 2, name: 'saved views, search index, sort indexes', sql: workspaceSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,8 +4,18 @@ import Database from 'better-sqlite3';
 import { HybridLogicalClock, type HlcOptions } from '../../shared/hlc';
 import { newDeviceId } from '../../shared/ids';
 import { migrate } from './migrations';
-import { readSyncedSchema } from './syncedTables';
-import { WritePath, type CommittedChange, type Writer } from './writePath';
+import { LOCAL_DERIVED_TABLES, readSyncedSchema } from './syncedTables';
+import { WritePath, type CommittedChange, type SqlValue, type Writer } from './writePath';
+
+/** Statements on this device's derived tables (see `LOCAL_DERIVED_TABLES`). */
+export interface LocalWriter {
+  run(sql: string, ...params: SqlValue[]): Database.RunResult;
+  get<T>(sql: string, ...params: SqlValue[]): T | undefined;
+  all<T>(sql: string, ...params: SqlValue[]): T[];
+}
+
+const WRITE_TARGET =
+  /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`]?(\w+)/i;
 
 export interface StoreOptions {
   path: string;
@@ -97,6 +107,32 @@ export class Store {
       this.#statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /**
+   * Maintain this device's derived tables (the search index) in one transaction. Statements that
+   * write anything else are refused, so this cannot become a way around the write path.
+   */
+  local<T>(fn: (writer: LocalWriter) => T): T {
+    const statement = (sql: string) => {
+      const prepared = this.#writablePrepare(sql);
+      if (!prepared.reader) {
+        const target = WRITE_TARGET.exec(sql)?.[1];
+        if (!target || !LOCAL_DERIVED_TABLES.has(target)) {
+          throw new Error(
+            `store.local writes only ${[...LOCAL_DERIVED_TABLES].join(', ')}; refused: ${sql}`,
+          );
+        }
+      }
+      return prepared;
+    };
+    const writer: LocalWriter = {
+      run: (sql, ...params) => statement(sql).run(...params),
+      get: <R>(sql: string, ...params: SqlValue[]) =>
+        statement(sql).get(...params) as R | undefined,
+      all: <R>(sql: string, ...params: SqlValue[]) => statement(sql).all(...params) as R[],
+    };
+    return this.#writable.transaction(() => fn(writer))();
   }
 
   /** Change synced tables: rows, op log and field clocks in one transaction. See `WritePath`. */

@@ -19,6 +19,7 @@ export const SYNCED_TABLES = [
   'calls',
   'campaigns',
   'satisfaction_responses',
+  'saved_views',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -64,3 +65,9 @@ export function readSyncedSchema(db: Database): ReadonlyMap<SyncedTable, TableSh
   }
   return shapes;
 }
+
+/**
+ * Tables local to this device that hold data derived from the synced ones (the search index).
+ * They are written through `store.local`, which accepts statements on these tables only.
+ */
+export const LOCAL_DERIVED_TABLES: ReadonlySet<string> = new Set(['search_docs', 'search_index']);

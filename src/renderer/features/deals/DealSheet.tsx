@@ -152,10 +152,11 @@ function DealEditor({
   const queryClient = useQueryClient();
   const formId = useId();
   const accountListId = useId();
-  const accounts = useApiQuery('accounts.list', {
+  const accountQuery = useApiQuery('accounts.list', {
     query: values.accountName.trim() || undefined,
     limit: 8,
   });
+  const accounts = { data: accountQuery.data?.items };
   const stage = byId.get(values.stageId);
 
   const set = <K extends keyof DealFormValues>(key: K, value: DealFormValues[K]) => {

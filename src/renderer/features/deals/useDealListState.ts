@@ -72,9 +72,11 @@ export function useDealListState() {
 
   const input = useMemo<DealListInput>(
     () => ({
-      query: state.query.trim() || undefined,
-      stageId: state.stageId || undefined,
-      ownerId: state.ownerId === 'none' ? null : state.ownerId || undefined,
+      filters: {
+        query: state.query.trim() || undefined,
+        stageIds: state.stageId ? [state.stageId] : undefined,
+        ownerIds: state.ownerId === 'none' ? [null] : state.ownerId ? [state.ownerId] : undefined,
+      },
       sort: state.sort,
       offset: state.page * PAGE_SIZE,
       limit: PAGE_SIZE,
