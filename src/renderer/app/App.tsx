@@ -2,8 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { bridge, queryClient, useLiveQueries } from '../api';
 import { ToastProvider } from '../components/Toast';
+import { AccountPage } from '../features/accounts/AccountPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
+import { ContactPage } from '../features/contacts/ContactPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import { DealSheet } from '../features/deals/DealSheet';
 import { DealsPage } from '../features/deals/DealsPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { AppFrame } from './AppFrame';
 import { AppGate } from './AppGate';
 
