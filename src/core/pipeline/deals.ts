@@ -1,8 +1,15 @@
 import { ApiError, type DealPage, type ParsedInput } from '../../shared/contract';
-import type { Deal, DealDetail, DealStatus, StageKind, StageMove } from '../../shared/domain';
+import type {
+  Deal,
+  DealDetail,
+  DealStatus,
+  Stage,
+  StageKind,
+  StageMove,
+} from '../../shared/domain';
 import { currentUserId, type CoreContext } from '../context';
 import { requireRow } from '../references';
-import type { Writer } from '../store/writePath';
+import type { Fields, Writer } from '../store/writePath';
 import { teamCurrency } from '../team/team';
 import { dealWhere } from './dealFilters';
 import { getStage, listStages } from './stages';
@@ -80,11 +87,11 @@ export function getDealDetail(ctx: CoreContext, id: string): DealDetail {
   return { ...deal, stageHistory };
 }
 
-function statusFor(kind: StageKind): DealStatus {
+export function statusFor(kind: StageKind): DealStatus {
   return kind === 'won' ? 'won' : kind === 'lost' ? 'lost' : 'open';
 }
 
-function requireStage(ctx: CoreContext, stageId: string, field: string) {
+export function requireStage(ctx: CoreContext, stageId: string, field: string) {
   const stage = getStage(ctx.store, stageId);
   if (!stage)
     throw new ApiError('invalid_input', `${field}: there is no stage with id ${stageId}`, field);
@@ -102,7 +109,7 @@ function checkReferences(
 }
 
 /** Top of the column: new and moved deals are what the rep looks at next. */
-function topPosition(w: Writer, stageId: string): number {
+export function topPosition(w: Writer, stageId: string): number {
   const row = w.get<{ top: number | null }>(
     'SELECT min(position) AS top FROM deals WHERE stage_id = ? AND deleted_at IS NULL',
     stageId,
@@ -110,7 +117,7 @@ function topPosition(w: Writer, stageId: string): number {
   return (row?.top ?? 0) - 1;
 }
 
-function recordStageMove(
+export function recordStageMove(
   w: Writer,
   dealId: string,
   from: string | null,
@@ -125,6 +132,45 @@ function recordStageMove(
     moved_at: at,
     moved_by: by,
   });
+}
+
+/**
+ * The fields that change when a deal enters another stage: status and close time follow the
+ * stage's kind, the clock of time-in-stage restarts, and it counts as activity.
+ */
+export function enterStage(
+  w: Writer,
+  ctx: CoreContext,
+  deal: Pick<Deal, 'id' | 'stageId' | 'closeReason'>,
+  stage: Stage,
+  reason: string | null | undefined,
+  now: number,
+): Fields {
+  const status = statusFor(stage.kind);
+  recordStageMove(w, deal.id, deal.stageId, stage.id, now, currentUserId(ctx));
+  return {
+    stage_id: stage.id,
+    status,
+    closed_at: status === 'open' ? null : now,
+    close_reason: status === 'open' ? deal.closeReason : (reason?.trim() ?? deal.closeReason),
+    stage_entered_at: now,
+    last_activity_at: now,
+  };
+}
+
+export function requireReason(
+  stage: Stage,
+  reason: string | null | undefined,
+  field: string,
+  method: string,
+): void {
+  if (stage.kind !== 'open' && !reason?.trim()) {
+    throw new ApiError(
+      'invalid_input',
+      `${method}: ${field}: say why the deal was ${stage.kind === 'won' ? 'won' : 'lost'} to move it to ${stage.name}`,
+      field,
+    );
+  }
 }
 
 export function createDeal(ctx: CoreContext, input: ParsedInput<'deals.create'>): Deal {
@@ -187,24 +233,19 @@ export function updateDeal(ctx: CoreContext, input: ParsedInput<'deals.update'>)
     patch.stageId !== undefined && patch.stageId !== before.stageId
       ? requireStage(ctx, patch.stageId, 'patch.stageId')
       : undefined;
+  const reason = patch.closeReason !== undefined ? patch.closeReason : before.closeReason;
+  if (stage) requireReason(stage, reason, 'patch.closeReason', 'deals.update');
   const now = ctx.now();
   ctx.store.write((w) => {
-    const fields: Record<string, string | number | null> = {};
+    const fields: Record<string, Fields[string]> = {};
     for (const [key, column] of Object.entries(PATCH_COLUMNS)) {
       const value = patch[key as keyof typeof PATCH_COLUMNS];
       if (value !== undefined) fields[column] = value;
     }
-    if (stage) {
-      const status = statusFor(stage.kind);
-      Object.assign(fields, {
-        status,
-        closed_at: status === 'open' ? null : now,
+    if (stage)
+      Object.assign(fields, enterStage(w, ctx, before, stage, reason, now), {
         position: topPosition(w, stage.id),
-        stage_entered_at: now,
-        last_activity_at: now,
       });
-      recordStageMove(w, input.id, before.stageId, stage.id, now, currentUserId(ctx));
-    }
     w.update('deals', input.id, fields);
   });
   return getDeal(ctx, input.id);

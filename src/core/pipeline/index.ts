@@ -11,25 +11,36 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { notImplemented } from '../notImplemented';
+import { columnCards, loadBoard } from './board';
 import { createDeal, getDealDetail, listDeals, updateDeal } from './deals';
-import { listPhases, listStages } from './stages';
+import { bulkUpdateDeals, moveDeal } from './moves';
+import {
+  createStage,
+  deleteStage,
+  listPhases,
+  listStages,
+  reorderStages,
+  updateStage,
+} from './stages';
 
 export const pipelineMethods = (ctx: CoreContext) =>
   ({
     'stages.list': () => ({ phases: listPhases(ctx.store), stages: listStages(ctx.store) }),
-    'stages.create': notImplemented('stages.create'),
-    'stages.update': notImplemented('stages.update'),
-    'stages.reorder': notImplemented('stages.reorder'),
-    'stages.delete': notImplemented('stages.delete'),
-    'board.load': notImplemented('board.load'),
-    'board.cards': notImplemented('board.cards'),
+    'stages.create': (input) => createStage(ctx, input),
+    'stages.update': (input) => updateStage(ctx, input),
+    'stages.reorder': (input) => reorderStages(ctx, input),
+    'stages.delete': (input) => deleteStage(ctx, input),
+    'board.load': (input) => loadBoard(ctx, input),
+    'board.cards': (input) => ({
+      cards: columnCards(ctx, input.stageId, input.filters, input.offset, input.limit),
+    }),
     'deals.list': (input) => listDeals(ctx, input),
     'deals.get': (input) => getDealDetail(ctx, input.id),
     'deals.timeline': notImplemented('deals.timeline'),
     'deals.create': (input) => createDeal(ctx, input),
     'deals.update': (input) => updateDeal(ctx, input),
-    'deals.move': notImplemented('deals.move'),
-    'deals.bulkUpdate': notImplemented('deals.bulkUpdate'),
+    'deals.move': (input) => moveDeal(ctx, input),
+    'deals.bulkUpdate': (input) => bulkUpdateDeals(ctx, input),
     'notes.create': notImplemented('notes.create'),
     'notes.update': notImplemented('notes.update'),
     'notes.delete': notImplemented('notes.delete'),
