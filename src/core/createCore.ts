@@ -79,13 +79,16 @@ export function createCore(options: CoreOptions): Core {
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the
-  // event loop stays free; a backlog (after an import or a first sync) is rebuilt in one go.
+  // event loop stays free; a big backlog (after an import or a first sync) is rebuilt from the
+  // tables, also in slices.
   let indexing: NodeJS.Immediate | undefined;
   const indexStep = () => {
     indexing = undefined;
     try {
-      const done = search.backlog() > 5_000 ? (search.rebuild(), 0) : search.catchUp(200);
-      if (done > 0) indexing = setImmediate(indexStep);
+      if (!search.rebuilding && search.backlog() > 5_000) search.startRebuild();
+      if (search.rebuilding) search.rebuildStep(5_000);
+      const more = search.rebuilding || search.catchUp(200) > 0;
+      if (more) indexing = setImmediate(indexStep);
     } catch (error) {
       console.error('search indexing failed; searches will catch up on their own:', error);
     }

@@ -5,12 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { boardBench } from './board.bench';
+import { pipelineBench } from './pipeline.bench';
 import { seedBench } from './seed.bench';
 import { writeBench } from './write.bench';
 
 const dir = mkdtempSync(join(tmpdir(), 'cockpit-bench-'));
 try {
   const seeded = seedBench(dir);
+  await pipelineBench(seeded);
+  await boardBench(seeded);
   await writeBench(seeded);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -164,6 +164,12 @@ interface SeedUser {
  * the last 90 days and a few notes. Deterministic for a given seed and anchor.
  */
 export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummary {
+  // A database without deals is loaded in bulk (indexes built once at the end).
+  const empty = !ctx.store.prepare('SELECT 1 FROM deals LIMIT 1').get();
+  return empty ? ctx.store.bulkLoad(() => seed(ctx, options)) : seed(ctx, options);
+}
+
+function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
   const seed = options.seed ?? 1;
   const anchor = options.anchor ?? ctx.now();
   const random = prng(seed);

@@ -2,9 +2,16 @@ import type { ParsedInput } from '../../shared/contract';
 import { DAY_MS } from '../../shared/domain';
 import type { CoreContext } from '../context';
 import { DEAL_TEXT_FILTER, toFtsQuery } from '../search';
+import { listStages } from './stages';
 
 export type DealFilterInput = ParsedInput<'deals.list'>['filters'];
 export type SqlParam = string | number;
+
+/** `IN (?, ?, ?)`: explicit placeholders let SQLite's planner see how many values there are. */
+function inList(values: readonly SqlParam[], params: SqlParam[]): string {
+  params.push(...values);
+  return `IN (${values.map(() => '?').join(', ')})`;
+}
 
 /**
  * The WHERE clause for a set of deal filters, over `deals d`. The board, the table, exports and
@@ -27,23 +34,20 @@ export function dealWhere(
     const ids = filters.ownerIds.filter((id): id is string => id !== null);
     const unassigned = filters.ownerIds.includes(null);
     const clauses = [];
-    if (ids.length > 0) {
-      clauses.push('d.owner_id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(ids));
-    }
+    if (ids.length > 0) clauses.push(`d.owner_id ${inList(ids, params)}`);
     if (unassigned) clauses.push('d.owner_id IS NULL');
     where.push(`(${clauses.join(' OR ')})`);
   }
+  // A phase is its stages; stage and phase filters together keep the stages in both.
+  let stageIds: string[] | undefined = filters.stageIds?.length ? [...filters.stageIds] : undefined;
   if (filters.phaseIds && filters.phaseIds.length > 0) {
-    where.push(
-      'd.stage_id IN (SELECT id FROM stages WHERE phase_id IN (SELECT value FROM json_each(?)))',
-    );
-    params.push(JSON.stringify(filters.phaseIds));
+    const phases = new Set<string>(filters.phaseIds);
+    const inPhases = listStages(ctx.store)
+      .filter((stage) => phases.has(stage.phaseId))
+      .map((stage) => stage.id);
+    stageIds = stageIds ? stageIds.filter((id) => inPhases.includes(id)) : inPhases;
   }
-  if (filters.stageIds && filters.stageIds.length > 0) {
-    where.push('d.stage_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(filters.stageIds));
-  }
+  if (stageIds) where.push(stageIds.length > 0 ? `d.stage_id ${inList(stageIds, params)}` : '0');
   if (filters.status) {
     where.push('d.status = ?');
     params.push(filters.status);

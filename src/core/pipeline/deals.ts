@@ -1,4 +1,9 @@
-import { ApiError, type DealPage, type ParsedInput } from '../../shared/contract';
+import {
+  ApiError,
+  type DealPage,
+  type DealSortField,
+  type ParsedInput,
+} from '../../shared/contract';
 import type {
   Deal,
   DealDetail,
@@ -29,13 +34,9 @@ const DEAL_JOINS = `
   LEFT JOIN contacts c ON c.id = d.contact_id
   LEFT JOIN users u ON u.id = d.owner_id`;
 
-const SORT_SQL: Record<ParsedInput<'deals.list'>['sort']['field'], string> = {
+/** Sorts on the deal's own columns, each backed by an index. */
+const OWN_SORT: Partial<Record<DealSortField, string>> = {
   title: 'd.title COLLATE NOCASE',
-  account: 'a.name COLLATE NOCASE',
-  contact: "trim(c.first_name || ' ' || c.last_name) COLLATE NOCASE",
-  stage:
-    '(SELECT p.position * 1000 + st.position FROM stages st JOIN phases p ON p.id = st.phase_id WHERE st.id = d.stage_id)',
-  owner: 'u.name COLLATE NOCASE',
   value: 'd.value_minor',
   expectedCloseAt: 'd.expected_close_at',
   followUpAt: 'd.follow_up_at',
@@ -44,26 +45,63 @@ const SORT_SQL: Record<ParsedInput<'deals.list'>['sort']['field'], string> = {
   updatedAt: 'd.updated_at',
 };
 
+/** Sorts on names in other tables: read from the derived `deal_sort` keys and their indexes. */
+const KEYED_SORT: Partial<Record<DealSortField, string>> = {
+  account: 'k.account COLLATE NOCASE',
+  contact: 'k.contact COLLATE NOCASE',
+  owner: 'k.owner COLLATE NOCASE',
+  stage: 'k.stage',
+};
+
 /** `ORDER BY` for a sort: empty values last either way, ties broken by id for stable paging. */
 export function dealOrderBy(sort: ParsedInput<'deals.list'>['sort']): string {
   const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  return `${SORT_SQL[sort.field]} ${direction} NULLS LAST, d.id ${direction}`;
+  const keyed = KEYED_SORT[sort.field];
+  if (keyed) return `${keyed} ${direction}, k.deal_id ${direction}`;
+  return `${OWN_SORT[sort.field]} ${direction} NULLS LAST, d.id ${direction}`;
 }
 
+/** A sort by a related name walks `deal_sort` in index order (kept current first). */
+function keyedSource(ctx: CoreContext): string {
+  ctx.search.catchUp();
+  return 'FROM deal_sort k CROSS JOIN deals d ON d.id = k.deal_id';
+}
+
+/**
+ * The ids of the deals a filter selects, in a sort's order (a page of them, or all with
+ * `limit` -1). The table, exports and bulk edits share it.
+ */
+export function dealIdsInOrder(
+  ctx: CoreContext,
+  where: { sql: string; params: (string | number)[] },
+  sort: ParsedInput<'deals.list'>['sort'],
+  limit = -1,
+  offset = 0,
+): string[] {
+  const source = KEYED_SORT[sort.field] ? keyedSource(ctx) : 'FROM deals d';
+  return ctx.store
+    .prepare(
+      `SELECT d.id ${source} WHERE ${where.sql} ORDER BY ${dealOrderBy(sort)} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...where.params, limit, offset) as string[];
+}
+
+/**
+ * One page of deals: the ids of the page first (filter and sort in SQL, on indexes, without
+ * joining names onto every match), then the page's rows with their names.
+ */
 export function listDeals(ctx: CoreContext, input: ParsedInput<'deals.list'>): DealPage {
   const where = dealWhere(ctx, input.filters, ctx.now());
-  const items = ctx.store
-    .prepare(
-      `SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} WHERE ${where.sql}
-        ORDER BY ${dealOrderBy(input.sort)} LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, input.limit, input.offset) as Deal[];
+  const ids = dealIdsInOrder(ctx, where, input.sort, input.limit, input.offset);
+  const rows = ctx.store
+    .prepare(`SELECT ${DEAL_COLUMNS} ${DEAL_JOINS} WHERE d.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Deal[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const { total } = ctx.store
     .prepare(`SELECT count(*) AS total FROM deals d WHERE ${where.sql}`)
-    .get(...where.params) as {
-    total: number;
-  };
-  return { items, total };
+    .get(...where.params) as { total: number };
+  return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
 }
 
 export function getDeal(ctx: CoreContext, id: string): Deal {

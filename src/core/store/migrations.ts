@@ -275,10 +275,32 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
   prefix = '2 3'
 );
 
+-- The board's counts and sums read this index instead of the table.
+CREATE INDEX deals_board ON deals (stage_id, currency, value_minor) WHERE deleted_at IS NULL;
+CREATE INDEX deals_contact ON deals (contact_id);
+
 -- The table view sorts on these without scanning.
+CREATE INDEX deals_title ON deals (title COLLATE NOCASE) WHERE deleted_at IS NULL;
 CREATE INDEX deals_value ON deals (value_minor) WHERE deleted_at IS NULL;
 CREATE INDEX deals_expected_close ON deals (expected_close_at) WHERE deleted_at IS NULL;
 CREATE INDEX deals_follow_up ON deals (follow_up_at) WHERE deleted_at IS NULL;
+CREATE INDEX deals_created ON deals (created_at) WHERE deleted_at IS NULL;
+CREATE INDEX deals_updated ON deals (updated_at) WHERE deleted_at IS NULL;
+
+-- Local: sort keys that live in other tables (the account's, contact's and owner's names, the
+-- stage's place on the board), kept next to the search index by the same log follower, so the
+-- table sorts by them from an index. Missing names sort last (ascending).
+CREATE TABLE deal_sort (
+  deal_id TEXT PRIMARY KEY NOT NULL,
+  account TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  stage REAL NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX deal_sort_account ON deal_sort (account COLLATE NOCASE, deal_id);
+CREATE INDEX deal_sort_contact ON deal_sort (contact COLLATE NOCASE, deal_id);
+CREATE INDEX deal_sort_owner ON deal_sort (owner COLLATE NOCASE, deal_id);
+CREATE INDEX deal_sort_stage ON deal_sort (stage, deal_id);
 `;
 
 /** Append only. A released migration is never edited; a change is a new migration. */

@@ -70,4 +70,8 @@ export function readSyncedSchema(db: Database): ReadonlyMap<SyncedTable, TableSh
  * Tables local to this device that hold data derived from the synced ones (the search index).
  * They are written through `store.local`, which accepts statements on these tables only.
  */
-export const LOCAL_DERIVED_TABLES: ReadonlySet<string> = new Set(['search_docs', 'search_index']);
+export const LOCAL_DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'search_docs',
+  'search_index',
+  'deal_sort',
+]);
