@@ -129,6 +129,8 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // About React Compiler memoisation, which the app does not use; TanStack Virtual is fine.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -8,6 +8,7 @@ import {
   type MethodOutput,
 } from '../shared/contract';
 import { accountMethods } from './accounts';
+import { activityMethods } from './activity';
 import { campaignMethods } from './campaigns';
 import { contactMethods } from './contacts';
 import type { CoreContext } from './context';
@@ -70,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...teamMethods(context),
     ...pipelineMethods(context),
+    ...activityMethods(context),
     ...accountMethods(context),
     ...contactMethods(context),
     ...campaignMethods(context),

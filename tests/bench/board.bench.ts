@@ -28,7 +28,7 @@ export async function boardBench(dbPath: string, runs = 7): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     // The first visit takes the token and warms the HTTP cache, as a second visit of a user would.
     const warm = await context.newPage();
-    await warm.goto(`${host.url.replace('/?', '/#/board?')}`);
+    await warm.goto(`${host.url}#/board`);
     await warm.waitForFunction(
       () => performance.getEntriesByName('cockpit:board-ready').length > 0,
       null,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
@@ -7,6 +8,16 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
+async function setUpTeam(page: Page) {
+  await page.getByLabel('Team name').fill('Northwind Sales');
+  await page.getByLabel('Your name').fill('Rita Rep');
+  await page.getByLabel('Work email').fill('rita@northwind.example');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Pipeline' })).toBeVisible();
+}
+
+const newLead = (page: Page) => page.getByRole('list', { name: 'New lead deals' });
+
 test('a rep sets up the team, creates a deal, and it is still there after a reload, ops and all', async ({
   page,
   host,
@@ -14,14 +25,8 @@ test('a rep sets up the team, creates a deal, and it is still there after a relo
   await page.goto(host.url);
   // The access token leaves the address bar once the page has it.
   await expect(page).not.toHaveURL(/token=/);
-
-  await page.getByLabel('Team name').fill('Northwind Sales');
-  await page.getByLabel('Your name').fill('Rita Rep');
-  await page.getByLabel('Work email').fill('rita@northwind.example');
-  await page.getByRole('button', { name: 'Start' }).click();
-
-  await expect(page.getByRole('heading', { name: 'Deals' })).toBeVisible();
-  await expect(page.getByText('No deals yet')).toBeVisible();
+  await setUpTeam(page);
+  await expect(newLead(page)).toContainText('No deals');
 
   await page.keyboard.press('n');
   const sheet = page.getByRole('dialog', { name: 'New deal' });
@@ -32,17 +37,15 @@ test('a rep sets up the team, creates a deal, and it is still there after a relo
   await sheet.getByLabel('Value').fill('12,500');
   await page.keyboard.press('Control+Enter');
 
-  await expect(page.getByRole('status')).toContainText('Deal created');
+  await expect(page.getByRole('status').filter({ hasText: 'Deal created' })).toBeVisible();
   await expect(sheet).toBeHidden();
-  const row = page.getByRole('row', { name: /Acme GmbH — Annual licence/ });
-  await expect(row).toContainText('€12,500');
-  await expect(row).toContainText('New lead');
-  await expect(row).toContainText('Rita Rep');
+  const card = newLead(page).getByRole('button', { name: /^Acme GmbH — Annual licence/ });
+  await expect(card).toHaveAccessibleName(
+    'Acme GmbH — Annual licence, Acme GmbH, €12,500, Rita Rep',
+  );
 
   await page.reload();
-  await expect(page.getByRole('row', { name: /Acme GmbH — Annual licence/ })).toContainText(
-    '€12,500',
-  );
+  await expect(card).toBeVisible();
 
   const db = new Database(host.dbPath, { readonly: true });
   const deal = db
@@ -61,47 +64,45 @@ test('a rep sets up the team, creates a deal, and it is still there after a relo
   );
 });
 
-test('a rep edits a deal; a bad amount is named; another window follows without reloading', async ({
+test('a rep edits a deal on its page; a bad amount is named; another window follows without reloading', async ({
   page,
   host,
   context,
 }) => {
   await page.goto(host.url);
-  await page.getByLabel('Team name').fill('Northwind Sales');
-  await page.getByLabel('Your name').fill('Rita Rep');
-  await page.getByLabel('Work email').fill('rita@northwind.example');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: 'Create your first deal' }).click();
+  await setUpTeam(page);
+  await page.getByRole('button', { name: 'New deal' }).click();
   await page.getByLabel('Deal name').fill('Globex — Pilot');
   await page.getByRole('button', { name: 'Create deal' }).click();
-  await expect(page.getByRole('row', { name: /Globex — Pilot/ })).toBeVisible();
+  await expect(newLead(page).getByRole('button', { name: /^Globex — Pilot/ })).toBeVisible();
 
-  // A second window on the same app: it must show edits made in the first.
+  // A second window on the table: it must show edits made in the first.
   const other = await context.newPage();
-  await other.goto(page.url());
-  await expect(other.getByRole('row', { name: /Globex — Pilot/ })).toContainText('New lead');
-
-  await page.getByRole('link', { name: 'Globex — Pilot' }).click();
-  const sheet = page.getByRole('dialog', { name: 'Globex — Pilot' });
-  await sheet.getByLabel('Value').fill('12.345');
-  await sheet.getByRole('button', { name: 'Save changes' }).click();
-  await expect(
-    sheet.getByText('"12.345" is not an amount in EUR: at most 2 decimal places'),
-  ).toBeVisible();
-  await expect(sheet.getByLabel('Value')).toHaveAttribute('aria-invalid', 'true');
-
-  await sheet.getByLabel('Value').fill('48000');
-  await sheet.getByLabel('Stage', { exact: true }).selectOption({ label: 'Demo (40%)' });
-  await sheet.getByRole('button', { name: 'Save changes' }).click();
-  await expect(sheet).toBeHidden();
-
+  await other.goto(new URL(page.url()).origin + '/#/deals');
   const row = other.getByRole('row', { name: /Globex — Pilot/ });
+  await expect(row).toContainText('New lead');
+
+  await newLead(page)
+    .getByRole('button', { name: /^Globex — Pilot/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Globex — Pilot' })).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  await details.getByLabel('Value').fill('12.345');
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    details.getByText('"12.345" is not an amount in EUR: at most 2 decimal places'),
+  ).toBeVisible();
+  await expect(details.getByLabel('Value')).toHaveAttribute('aria-invalid', 'true');
+
+  await details.getByLabel('Value').fill('48000');
+  await details.getByLabel('Stage', { exact: true }).selectOption({ label: 'Demo (40%)' });
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deal saved' })).toBeVisible();
+
   await expect(row).toContainText('Demo');
   await expect(row).toContainText('€48,000');
-
-  await page.getByRole('link', { name: 'Globex — Pilot' }).click();
-  await expect(page.getByRole('dialog').getByRole('listitem')).toHaveCount(2);
-  await expect(page.getByRole('dialog').getByRole('listitem').first()).toContainText('Demo');
+  // The move is on the deal's timeline.
+  await expect(page.getByRole('region', { name: 'Activity' })).toContainText('Moved');
 });
 
 test('without its access token the page says how to get in', async ({ page, host }) => {

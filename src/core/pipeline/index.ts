@@ -1,16 +1,13 @@
 /**
- * Pipeline: the lifecycle phases and stages, the deals that move through them, the board, and
- * the notes written on deals.
+ * Pipeline: the lifecycle phases and stages, the deals that move through them, and the board.
  *
  * Methods: stages.list, stages.create, stages.update, stages.reorder, stages.delete,
  *          board.load, board.cards,
- *          deals.list, deals.get, deals.timeline, deals.create, deals.update, deals.move,
- *          deals.bulkUpdate, notes.create, notes.update, notes.delete
- * Tables:  phases, stages, deals, stage_history, notes
+ *          deals.list, deals.get, deals.create, deals.update, deals.move, deals.bulkUpdate
+ * Tables:  phases, stages, deals, stage_history
  */
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import { notImplemented } from '../notImplemented';
 import { columnCards, loadBoard } from './board';
 import { createDeal, getDealDetail, listDeals, updateDeal } from './deals';
 import { bulkUpdateDeals, moveDeal } from './moves';
@@ -36,14 +33,10 @@ export const pipelineMethods = (ctx: CoreContext) =>
     }),
     'deals.list': (input) => listDeals(ctx, input),
     'deals.get': (input) => getDealDetail(ctx, input.id),
-    'deals.timeline': notImplemented('deals.timeline'),
     'deals.create': (input) => createDeal(ctx, input),
     'deals.update': (input) => updateDeal(ctx, input),
     'deals.move': (input) => moveDeal(ctx, input),
     'deals.bulkUpdate': (input) => bulkUpdateDeals(ctx, input),
-    'notes.create': notImplemented('notes.create'),
-    'notes.update': notImplemented('notes.update'),
-    'notes.delete': notImplemented('notes.delete'),
   }) satisfies Partial<Handlers>;
 
 export { ensureDefaultPipeline, DEFAULT_STAGES, defaultStageId } from './defaults';

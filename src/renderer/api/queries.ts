@@ -21,14 +21,20 @@ export const queryClient = new QueryClient({
  * account names) and nothing else.
  */
 const SHOWN_IN: Record<string, readonly string[]> = {
-  deals: ['deals'],
-  stage_history: ['deals'],
-  accounts: ['accounts', 'deals'],
-  contacts: ['contacts', 'deals'],
-  users: ['users', 'deals', 'app'],
-  team: ['app', 'deals'],
-  stages: ['stages', 'deals'],
-  phases: ['stages'],
+  deals: ['deals', 'board', 'accounts', 'contacts', 'campaigns', 'search'],
+  stage_history: ['deals', 'board', 'accounts', 'contacts'],
+  accounts: ['accounts', 'deals', 'board', 'contacts', 'campaigns', 'search'],
+  contacts: ['contacts', 'deals', 'accounts', 'search'],
+  users: ['users', 'deals', 'board', 'accounts', 'contacts', 'app'],
+  team: ['app', 'deals', 'board'],
+  stages: ['stages', 'deals', 'board', 'campaigns'],
+  phases: ['stages', 'board'],
+  notes: ['deals', 'contacts', 'accounts', 'search'],
+  calls: ['deals', 'contacts', 'accounts', 'board'],
+  follow_ups: ['deals', 'contacts', 'accounts', 'board'],
+  campaigns: ['campaigns'],
+  satisfaction_responses: ['accounts'],
+  saved_views: ['views'],
 };
 
 export function namespacesFor(tables: readonly string[]): Set<string> {

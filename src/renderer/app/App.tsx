@@ -7,8 +7,10 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
-import { DealSheet } from '../features/deals/DealSheet';
-import { DealsPage } from '../features/deals/DealsPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { DealPage } from '../features/deals/DealPage';
+import { StagesPage } from '../features/settings/StagesPage';
+import { DealsTablePage } from '../features/table/DealsTablePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { AppFrame } from './AppFrame';
 import { AppGate } from './AppGate';
@@ -18,19 +20,18 @@ const router = createHashRouter([
   {
     element: <AppFrame />,
     children: [
-      { index: true, element: <Navigate to="/deals" replace /> },
-      {
-        path: 'deals',
-        element: <DealsPage />,
-        children: [{ path: ':dealId', element: <DealSheet /> }],
-      },
+      { index: true, element: <Navigate to="/board" replace /> },
+      { path: 'board', element: <BoardPage /> },
+      { path: 'deals', element: <DealsTablePage /> },
+      { path: 'deals/:dealId', element: <DealPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:contactId', element: <ContactPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:accountId', element: <AccountPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'import', element: <ImportPage /> },
-      { path: '*', element: <Navigate to="/deals" replace /> },
+      { path: 'settings/stages', element: <StagesPage /> },
+      { path: '*', element: <Navigate to="/board" replace /> },
     ],
   },
 ]);

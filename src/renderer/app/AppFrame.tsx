@@ -1,16 +1,38 @@
-import { Briefcase, Keyboard, Monitor, Moon, Sun, WifiOff } from 'lucide-react';
+import {
+  Building2,
+  Columns3,
+  FileUp,
+  Keyboard,
+  Megaphone,
+  Monitor,
+  Moon,
+  Search,
+  Settings2,
+  Sun,
+  Table2,
+  UsersRound,
+  WifiOff,
+} from 'lucide-react';
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { bridge, useAppInfo, useConnection } from '../api';
 import { Avatar } from '../components/Avatar';
 import { APP_COMMANDS } from './commands';
 import styles from './AppFrame.module.css';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { keyLabel, useShortcut } from './shortcuts';
 import { useTheme, type ThemePreference } from './theme';
 
 /** Only views that exist are in the navigation. */
-const NAVIGATION = [{ to: '/deals', label: 'Deals', icon: Briefcase }];
+const NAVIGATION = [
+  { to: '/board', label: 'Board', icon: Columns3 },
+  { to: '/deals', label: 'Deals', icon: Table2 },
+  { to: '/contacts', label: 'Contacts', icon: UsersRound },
+  { to: '/accounts', label: 'Accounts', icon: Building2 },
+  { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
+  { to: '/import', label: 'Import', icon: FileUp },
+];
 
 const THEMES: { value: ThemePreference; label: string; icon: typeof Sun }[] = [
   { value: 'system', label: 'System theme', icon: Monitor },
@@ -30,7 +52,9 @@ export function AppFrame() {
   const connection = useConnection(bridge);
   const [theme, setTheme] = useTheme();
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [searching, setSearching] = useState(false);
   useShortcut(APP_COMMANDS.showShortcuts, () => setShowShortcuts(true));
+  useShortcut(APP_COMMANDS.search, () => setSearching(true), { whileTyping: true });
   const user = info.data?.currentUser;
   const themeIndex = THEMES.findIndex((t) => t.value === theme);
   const nextTheme = THEMES[(themeIndex + 1) % THEMES.length]!;
@@ -63,6 +87,11 @@ export function AppFrame() {
             <div className={styles.team}>{info.data?.team?.name ?? ' '}</div>
           </div>
         </div>
+        <button type="button" className={styles.searchButton} onClick={() => setSearching(true)}>
+          <Search size={15} aria-hidden />
+          <span>Search</span>
+          <kbd>{keyLabel(APP_COMMANDS.search.keys)}</kbd>
+        </button>
         <nav aria-label="Main" className={styles.nav}>
           {NAVIGATION.map(({ to, label, icon: Icon }) => (
             <NavLink
@@ -78,6 +107,15 @@ export function AppFrame() {
           ))}
         </nav>
         <div className={styles.footer}>
+          <NavLink
+            to="/settings/stages"
+            className={({ isActive }) =>
+              [styles.navItem, isActive && styles.active].filter(Boolean).join(' ')
+            }
+          >
+            <Settings2 size={16} aria-hidden />
+            Pipeline stages
+          </NavLink>
           {connection.status !== 'open' && (
             <div className={styles.offline} role="status">
               <WifiOff size={14} aria-hidden />
@@ -119,6 +157,7 @@ export function AppFrame() {
         <Outlet />
       </main>
       {showShortcuts && <ShortcutsHelp onClose={() => setShowShortcuts(false)} />}
+      {searching && <SearchPalette onClose={() => setSearching(false)} />}
     </div>
   );
 }

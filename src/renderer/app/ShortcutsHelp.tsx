@@ -1,12 +1,24 @@
+import { NOTE_COMMANDS } from '../components/NoteComposer';
 import { Sheet } from '../components/Sheet';
+import { ACCOUNT_COMMANDS } from '../features/accounts/commands';
+import { BOARD_COMMANDS } from '../features/board/commands';
+import { CAMPAIGN_COMMANDS } from '../features/campaigns/commands';
+import { CONTACT_COMMANDS } from '../features/contacts/commands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
+import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
 import { APP_COMMANDS } from './commands';
 import { keyLabel } from './shortcuts';
 import styles from './ShortcutsHelp.module.css';
 
 const GROUPS = [
   { title: 'Everywhere', commands: Object.values(APP_COMMANDS) },
-  { title: 'Deals', commands: Object.values(DEAL_COMMANDS) },
+  { title: 'Board and table', commands: Object.values(PIPELINE_COMMANDS) },
+  { title: 'On a board card', commands: Object.values(BOARD_COMMANDS) },
+  { title: 'A deal', commands: Object.values(DEAL_COMMANDS) },
+  { title: 'Writing a note', commands: Object.values(NOTE_COMMANDS) },
+  { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
+  { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
+  { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },
 ];
 
 /** Every keyboard command, from the same declarations the views bind. */
@@ -18,7 +30,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           <h3 className={styles.heading}>{group.title}</h3>
           <dl className={styles.list}>
             {group.commands.map((command) => (
-              <div key={command.keys} className={styles.row}>
+              <div key={`${command.keys}-${command.description}`} className={styles.row}>
                 <dt>{command.description}</dt>
                 <dd>
                   <kbd className={styles.kbd}>{keyLabel(command.keys)}</kbd>

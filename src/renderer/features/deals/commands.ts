@@ -1,10 +1,7 @@
 import type { Command } from '../../app/shortcuts';
 
-/** The keyboard commands of the deals view, each with its key. */
+/** Keyboard commands of a deal's form and page. */
 export const DEAL_COMMANDS = {
-  newDeal: { keys: 'n', description: 'New deal' },
-  search: { keys: '/', description: 'Search deals' },
-  nextPage: { keys: ']', description: 'Next page of deals' },
-  previousPage: { keys: '[', description: 'Previous page of deals' },
-  save: { keys: 'mod+enter', description: 'Save the open deal' },
+  save: { keys: 'mod+enter', description: 'Save the deal' },
+  note: { keys: 'shift+n', description: 'Write a note on the deal' },
 } satisfies Record<string, Command>;
