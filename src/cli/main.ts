@@ -82,6 +82,51 @@ program
     await runWeb({ ...options, db: options.db === undefined ? undefined : resolve(options.db) });
   });
 
+const kindOption = () =>
+  new Option('--kind <kind>', 'what the file holds')
+    .choices(['deals', 'contacts'])
+    .makeOptionMandatory();
+
+program
+  .command('import')
+  .description(
+    'Import deals or contacts from a CSV file (Pipedrive and HubSpot exports are recognised); ' +
+      'prints every row it could not import and exits with 2 if there were any.',
+  )
+  .argument('<file>', 'CSV file to import')
+  .requiredOption('--db <file>', 'SQLite file to import into')
+  .addOption(kindOption())
+  .option('--dry-run', 'check every row and report, but write nothing')
+  .option('--all-or-nothing', 'import nothing if any row has a problem')
+  .action(
+    async (
+      file: string,
+      options: { db: string; kind: 'deals' | 'contacts'; dryRun?: boolean; allOrNothing?: boolean },
+    ) => {
+      const { runImportCommand } = await import('./importexport');
+      process.exitCode = await runImportCommand({
+        ...options,
+        file: resolve(file),
+        db: resolve(options.db),
+      });
+    },
+  );
+
+program
+  .command('export')
+  .description('Export all deals or contacts as CSV, to standard output or a file.')
+  .requiredOption('--db <file>', 'SQLite file to export from')
+  .addOption(kindOption())
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (options: { db: string; kind: 'deals' | 'contacts'; out?: string }) => {
+    const { runExportCommand } = await import('./importexport');
+    await runExportCommand({
+      ...options,
+      db: resolve(options.db),
+      out: options.out === undefined ? undefined : resolve(options.out),
+    });
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`cockpit: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

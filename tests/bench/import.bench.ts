@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../../src/core';
+import { TEAM_ID } from '../../src/core/team/team';
 import { MAX_IMPORT_CHUNK_CHARS } from '../../src/shared/contract';
 import { median, print } from './stats';
 
@@ -134,6 +135,8 @@ export async function importBench(dir: string, runs = 3): Promise<void> {
       currency: 'EUR',
     });
     core.store.write((w) => {
+      // Times without a zone in the file are read on the team's clock.
+      w.update('team', TEAM_ID, { time_zone: 'Europe/Berlin' });
       for (const name of REPS.slice(1)) {
         w.insert('users', {
           name,

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boardBench } from './board.bench';
+import { importBench } from './import.bench';
 import { pipelineBench } from './pipeline.bench';
 import { seedBench } from './seed.bench';
 import { writeBench } from './write.bench';
@@ -16,6 +17,7 @@ try {
   await pipelineBench(seeded);
   await boardBench(seeded);
   await writeBench(seeded);
+  await importBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
