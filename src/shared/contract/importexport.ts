@@ -142,11 +142,9 @@ export const importExportContract = {
     summary: 'The next chunk of the file being imported, as text.',
     input: z.strictObject({
       importId: Id,
-      text: z
-        .string()
-        .max(MAX_IMPORT_CHUNK_CHARS, {
-          error: `at most ${MAX_IMPORT_CHUNK_CHARS} characters per chunk`,
-        }),
+      text: z.string().max(MAX_IMPORT_CHUNK_CHARS, {
+        error: `at most ${MAX_IMPORT_CHUNK_CHARS} characters per chunk`,
+      }),
     }),
     output: z.object({ receivedChars: z.number().int() }),
   },
