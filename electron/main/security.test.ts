@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl, isTrustedSenderUrl } from './security';
 import { mainWindowOptions } from './windowOptions';
 
-const packaged = { url: 'file:///opt/Lifecycle%20Cockpit/resources/app.asar/out/renderer/index.html' };
+const packaged = {
+  url: 'file:///opt/Lifecycle%20Cockpit/resources/app.asar/out/renderer/index.html',
+};
 const dev = { url: 'http://localhost:5173/' };
 
 describe('IPC sender check', () => {
@@ -18,17 +20,34 @@ describe('IPC sender check', () => {
     expect(isTrustedSenderUrl('https://evil.example/', packaged)).toBe(false);
     expect(isTrustedSenderUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isTrustedSenderUrl('http://localhost.evil.example:5173/', dev)).toBe(false);
-    expect(isTrustedSenderUrl('file:///opt/Lifecycle%20Cockpit/resources/app.asar/out/renderer/index.html', dev)).toBe(false);
+    expect(
+      isTrustedSenderUrl(
+        'file:///opt/Lifecycle%20Cockpit/resources/app.asar/out/renderer/index.html',
+        dev,
+      ),
+    ).toBe(false);
     expect(isTrustedSenderUrl('not a url', packaged)).toBe(false);
   });
 });
 
 describe('external links', () => {
   it('lets phone, mail and https links leave the app, nothing else', () => {
-    for (const url of ['tel:+4930123456', 'callto:+4930123456', 'sip:rita@pbx.example', 'mailto:rita@example.com', 'https://acme.example']) {
+    for (const url of [
+      'tel:+4930123456',
+      'callto:+4930123456',
+      'sip:rita@pbx.example',
+      'mailto:rita@example.com',
+      'https://acme.example',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(true);
     }
-    for (const url of ['http://acme.example', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://share/x', 'nonsense']) {
+    for (const url of [
+      'http://acme.example',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://share/x',
+      'nonsense',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });

@@ -40,16 +40,32 @@ export function formatMoney(
 ): string {
   const digits = currencyDigits(currency);
   const major = minor / 10 ** digits;
-  return new Intl.NumberFormat(options.locale, {
-    style: 'currency',
-    currency,
-    ...(options.compact
-      ? { notation: 'compact', maximumFractionDigits: 1 }
-      : {
-          minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
-          maximumFractionDigits: digits,
-        }),
-  }).format(major);
+  const fraction = options.compact || Number.isInteger(major) ? 0 : digits;
+  return moneyFormat(options.locale, currency, options.compact === true, fraction).format(major);
+}
+
+/** Building an Intl.NumberFormat costs far more than using one: a board paints hundreds. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(
+  locale: string | undefined,
+  currency: string,
+  compact: boolean,
+  minimumFractionDigits: number,
+): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}|${compact}|${minimumFractionDigits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(compact
+        ? { notation: 'compact', maximumFractionDigits: 1 }
+        : { minimumFractionDigits, maximumFractionDigits: currencyDigits(currency) }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 export class MoneyFormatError extends Error {

@@ -160,3 +160,52 @@ test('find a deal by a word from one of its notes', async ({ page, seeded }) => 
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
+
+test('a long column scrolls to its last deal, a page at a time', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cockpit-long-'));
+  const dbPath = join(dir, 'cockpit.db');
+  const seeded = await runCockpit(['seed', '--db', dbPath, '--deals', '4000', '--seed', '5']);
+  expect(seeded.code, seeded.stderr).toBe(0);
+  const db = new Database(dbPath, { readonly: true });
+  // The longest open column, and its last deal in board order.
+  const { stageName, stageId, total } = db
+    .prepare(
+      `SELECT s.name AS stageName, s.id AS stageId, count(*) AS total
+         FROM deals d JOIN stages s ON s.id = d.stage_id
+        WHERE d.deleted_at IS NULL GROUP BY s.id ORDER BY total DESC LIMIT 1`,
+    )
+    .get() as { stageName: string; stageId: string; total: number };
+  const { title: lastTitle } = db
+    .prepare(
+      `SELECT title FROM deals WHERE stage_id = ? AND deleted_at IS NULL
+        ORDER BY position DESC, id DESC LIMIT 1`,
+    )
+    .get(stageId) as { title: string };
+  db.close();
+  // More deals than the board lays out at first (200 slots) or loads at first (30 cards).
+  expect(total).toBeGreaterThan(300);
+  const host = await startHost(dbPath);
+  try {
+    await page.goto(`${host.url}#/board`);
+    const list = column(page, stageName);
+    await expect(list.getByRole('button').first()).toBeVisible();
+    const last = card(page, stageName, lastTitle);
+    await expect
+      .poll(
+        async () => {
+          await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+          return last.isVisible();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    // The last slot is the column's last deal: nothing was skipped or laid out twice.
+    await expect(list.getByRole('listitem').last().getByRole('button')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${escape(lastTitle)}`),
+    );
+  } finally {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

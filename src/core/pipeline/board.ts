@@ -54,9 +54,13 @@ export function loadBoard(
   const where = dealWhere(ctx, input.filters, now);
   const sums = ctx.store
     .prepare(
+      // Grouped straight off the (stage_id, currency, value_minor) index, no join: a stage's
+      // probability is the same for all its deals, so it weighs the sum once per group.
       `SELECT d.stage_id AS stageId, d.currency, count(*) AS count, sum(d.value_minor) AS valueMinor,
-              CAST(round(sum(d.value_minor * st.probability) / 100.0) AS INTEGER) AS weightedMinor
-         FROM deals d JOIN stages st ON st.id = d.stage_id
+              CAST(round(sum(d.value_minor) * (
+                SELECT st.probability FROM stages st WHERE st.id = d.stage_id) / 100.0) AS INTEGER)
+                AS weightedMinor
+         FROM deals d
         WHERE ${where.sql}
         GROUP BY d.stage_id, d.currency`,
     )

@@ -1,4 +1,6 @@
-import { ApiError, METHOD_NAMES, splitMethodName, type ApiClient } from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
+import { METHOD_NAMES, splitMethodName } from '../../shared/contract/names';
+import type { ApiClient } from '../../shared/contract';
 import type { Bridge } from './bridge';
 
 /** `api.deals.create(input)`: one typed function per contract method; errors become `ApiError`. */

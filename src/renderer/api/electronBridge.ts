@@ -1,4 +1,5 @@
-import { splitMethodName, type CockpitBridge } from '../../shared/contract';
+import { splitMethodName } from '../../shared/contract/names';
+import type { CockpitBridge } from '../../shared/contract';
 import type { Bridge, ConnectionState } from './bridge';
 
 const OPEN: ConnectionState = { status: 'open' };

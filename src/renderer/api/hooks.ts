@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { Stage } from '../../shared/domain';
 import { callMethod } from './instance';
+import { queryClient } from './queries';
 
 /** A contract method as a query. The key starts with the method name, which `useLiveQueries` uses. */
 export function useApiQuery<M extends MethodName>(
@@ -15,6 +16,17 @@ export function useApiQuery<M extends MethodName>(
     queryFn: () => callMethod(method, input),
     placeholderData: keepPreviousData,
     enabled: options.enabled,
+  });
+}
+
+/**
+ * Start the query `useApiQuery(method, input)` will ask for, before its view renders: a route
+ * loader calls it so that the data and the view's code load at the same time.
+ */
+export function prefetchApiQuery<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  void queryClient.prefetchQuery<MethodOutput<M>>({
+    queryKey: [method, input],
+    queryFn: () => callMethod(method, input),
   });
 }
 

@@ -2,4 +2,4 @@ export { api, bridge, callMethod } from './instance';
 export type { Bridge, ConnectionState } from './bridge';
 export { useConnection } from './useConnection';
 export { queryClient, useLiveQueries } from './queries';
-export { useApiQuery, useAppInfo, useStages, useUsers } from './hooks';
+export { prefetchApiQuery, useApiQuery, useAppInfo, useStages, useUsers } from './hooks';

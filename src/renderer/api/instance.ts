@@ -2,13 +2,8 @@
  * The renderer's only way to the core. Picks the transport (Electron IPC when the preload script
  * exposed `window.cockpit`, the browser host's WebSocket otherwise) and builds the typed client.
  */
-import {
-  ApiError,
-  type CockpitBridge,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-} from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
+import type { CockpitBridge, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { Bridge } from './bridge';
 import { createApiClient } from './client';
 import { electronBridge } from './electronBridge';

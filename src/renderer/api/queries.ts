@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ApiError, type DataChanged } from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
+import type { DataChanged } from '../../shared/contract';
 import type { Bridge } from './bridge';
 
 export const queryClient = new QueryClient({

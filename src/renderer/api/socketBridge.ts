@@ -1,10 +1,5 @@
-import {
-  SOCKET_PATH,
-  TOKEN_PARAM,
-  type CallResult,
-  type EventName,
-  type SocketMessage,
-} from '../../shared/contract';
+import { SOCKET_PATH, TOKEN_PARAM } from '../../shared/contract/socket';
+import type { CallResult, EventName, SocketMessage } from '../../shared/contract';
 import type { Bridge, ConnectionState } from './bridge';
 
 const TOKEN_KEY = 'cockpit.token';

@@ -1,36 +1,33 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { bridge, queryClient, useLiveQueries } from '../api';
+import { bridge, prefetchApiQuery, queryClient, useLiveQueries } from '../api';
 import { ToastProvider } from '../components/Toast';
-import { AccountPage } from '../features/accounts/AccountPage';
-import { AccountsPage } from '../features/accounts/AccountsPage';
-import { CampaignsPage } from '../features/campaigns/CampaignsPage';
-import { ContactPage } from '../features/contacts/ContactPage';
-import { ContactsPage } from '../features/contacts/ContactsPage';
 import { BoardPage } from '../features/board/BoardPage';
-import { DealPage } from '../features/deals/DealPage';
-import { StagesPage } from '../features/settings/StagesPage';
-import { DealsTablePage } from '../features/table/DealsTablePage';
-import { ImportPage } from '../features/import/ImportPage';
+import { preloadBoard } from '../features/board/loader';
 import { AppFrame } from './AppFrame';
-import { AppGate } from './AppGate';
+import { AppGate, LoadingScreen } from './AppGate';
+import { lazyView, views } from './lazyViews';
+
+// Who is signed in decides what the first screen is: ask at once, with the first view's data.
+prefetchApiQuery('app.info', {});
 
 // Hash routes work the same from a file (Electron) and from the browser host.
 const router = createHashRouter([
   {
     element: <AppFrame />,
+    HydrateFallback: LoadingScreen,
     children: [
       { index: true, element: <Navigate to="/board" replace /> },
-      { path: 'board', element: <BoardPage /> },
-      { path: 'deals', element: <DealsTablePage /> },
-      { path: 'deals/:dealId', element: <DealPage /> },
-      { path: 'contacts', element: <ContactsPage /> },
-      { path: 'contacts/:contactId', element: <ContactPage /> },
-      { path: 'accounts', element: <AccountsPage /> },
-      { path: 'accounts/:accountId', element: <AccountPage /> },
-      { path: 'campaigns', element: <CampaignsPage /> },
-      { path: 'import', element: <ImportPage /> },
-      { path: 'settings/stages', element: <StagesPage /> },
+      { path: 'board', element: <BoardPage />, loader: preloadBoard },
+      { path: 'deals', lazy: lazyView(views.deals) },
+      { path: 'deals/:dealId', lazy: lazyView(views.deal) },
+      { path: 'contacts', lazy: lazyView(views.contacts) },
+      { path: 'contacts/:contactId', lazy: lazyView(views.contact) },
+      { path: 'accounts', lazy: lazyView(views.accounts) },
+      { path: 'accounts/:accountId', lazy: lazyView(views.account) },
+      { path: 'campaigns', lazy: lazyView(views.campaigns) },
+      { path: 'import', lazy: lazyView(views.import) },
+      { path: 'settings/stages', lazy: lazyView(views.stages) },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],
   },

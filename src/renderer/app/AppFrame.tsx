@@ -13,11 +13,12 @@ import {
   UsersRound,
   WifiOff,
 } from 'lucide-react';
-import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useNavigation } from 'react-router';
 import { bridge, useAppInfo, useConnection } from '../api';
 import { Avatar } from '../components/Avatar';
 import { APP_COMMANDS } from './commands';
+import { prefetchViews } from './lazyViews';
 import styles from './AppFrame.module.css';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -55,6 +56,9 @@ export function AppFrame() {
   const [searching, setSearching] = useState(false);
   useShortcut(APP_COMMANDS.showShortcuts, () => setShowShortcuts(true));
   useShortcut(APP_COMMANDS.search, () => setSearching(true), { whileTyping: true });
+  // A view opened for the first time may wait for its code; the bar says something is coming.
+  const navigating = useNavigation().state === 'loading';
+  useEffect(prefetchViews, []);
   const user = info.data?.currentUser;
   const themeIndex = THEMES.findIndex((t) => t.value === theme);
   const nextTheme = THEMES[(themeIndex + 1) % THEMES.length]!;
@@ -153,7 +157,8 @@ export function AppFrame() {
           )}
         </div>
       </aside>
-      <main className={styles.main}>
+      <main className={styles.main} aria-busy={navigating || undefined}>
+        {navigating && <div className={styles.progress} role="progressbar" aria-label="Opening" />}
         <Outlet />
       </main>
       {showShortcuts && <ShortcutsHelp onClose={() => setShowShortcuts(false)} />}

@@ -35,13 +35,16 @@ export function AppGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!info.data) {
-    return (
-      <div className={styles.screen} aria-busy>
-        <div className={styles.loading}>Opening Lifecycle Cockpit…</div>
-      </div>
-    );
-  }
+  if (!info.data) return <LoadingScreen />;
   if (!info.data.currentUser || !info.data.team) return <FirstRun />;
   return <>{children}</>;
+}
+
+/** While the engine answers or a view's code arrives on the first load. */
+export function LoadingScreen() {
+  return (
+    <div className={styles.screen} aria-busy>
+      <div className={styles.loading}>Opening Lifecycle Cockpit…</div>
+    </div>
+  );
 }

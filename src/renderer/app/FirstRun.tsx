@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiError } from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
 import { api, queryClient } from '../api';
 import { keyLabel, matches, type Command } from '../app/shortcuts';
 import { Button } from './Button';

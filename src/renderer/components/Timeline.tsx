@@ -13,7 +13,7 @@ import {
 } from 'lucide-react';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../../shared/contract';
+import { ApiError } from '../../shared/contract/errors';
 import type { TimelineItem } from '../../shared/domain';
 import { api, useStages } from '../api';
 import { formatDateTime, formatRelative } from '../lib/format';

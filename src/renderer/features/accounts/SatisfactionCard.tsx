@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Smile } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, type AccountDetail } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
+import type { AccountDetail } from '../../../shared/contract';
 import type { SatisfactionKind } from '../../../shared/domain';
 import { api } from '../../api';
 import { Button } from '../../components/Button';

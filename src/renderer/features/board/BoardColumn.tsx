@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { DealCard, Stage } from '../../../shared/domain';
 import { formatMoney } from '../../../shared/money';
 import styles from './Board.module.css';
@@ -9,6 +10,22 @@ import { DealCardView } from './DealCardView';
 
 /** Card height plus the gap below it: every card has the same height, so positions are exact. */
 export const CARD_SLOT = 104;
+/** The height of a column's list, kept across visits (it changes only with the window). */
+const listHeight = {
+  key: 'cockpit.board.listHeight',
+  read(): number {
+    const stored = Number(localStorage.getItem(this.key));
+    return stored > 0 ? stored : Math.max(window.innerHeight - 250, CARD_SLOT);
+  },
+  remember(height: number): void {
+    if (height > 0 && String(height) !== localStorage.getItem(this.key)) {
+      localStorage.setItem(this.key, String(height));
+    }
+  },
+};
+
+/** How many more slots the column lays out each time the user nears the end of those it has. */
+const REACH_STEP = 200;
 
 export interface ColumnHandle {
   /** The scroll container: drop positions are measured against it. */
@@ -83,12 +100,22 @@ export function BoardColumn(props: BoardColumnProps) {
   } = props;
   const listRef = useRef<HTMLDivElement | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stageId: stage.id } });
+  // The virtualizer lays out the first `reach` slots, not all of a column's thousands: it grows
+  // as the user scrolls towards its end, so the first paint lays out a few hundred slots.
+  const [reach, setReach] = useState(REACH_STEP);
+  const reachRef = useRef(reach);
+  reachRef.current = reach;
   const virtualizer = useVirtualizer({
-    count: column.count,
+    count: Math.min(column.count, reach),
+    // The list's height from the last visit, so that the first render already holds the cards
+    // that fit, instead of an empty pass, a layout to measure, and a second pass.
+    initialRect: { width: 0, height: listHeight.read() },
     getScrollElement: () => listRef.current,
     estimateSize: () => CARD_SLOT,
-    overscan: 6,
-    getItemKey: (index) => column.cards[index]?.id ?? `slot-${index}`,
+    overscan: 3,
+    // Keys by index (the default): every slot has the same height, so there is nothing to remember
+    // per card, and a key function that changed with each page of cards would make the virtualizer
+    // lay out every slot of the column again.
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -99,11 +126,19 @@ export function BoardColumn(props: BoardColumnProps) {
   }, [stage.id, first, last, ensureLoaded, column.cards]);
 
   useEffect(() => {
+    if (last >= reach - REACH_STEP / 2 && reach < column.count) setReach(reach + REACH_STEP);
+  }, [last, reach, column.count]);
+
+  useEffect(() => {
     const list = listRef.current;
     if (!list) return;
+    listHeight.remember(list.clientHeight);
     register(stage.id, {
       list,
-      scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+      scrollToIndex: (index) => {
+        if (index >= reachRef.current) flushSync(() => setReach(index + REACH_STEP));
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+      },
     });
     return () => register(stage.id, null);
   }, [register, stage.id, virtualizer]);
@@ -153,7 +188,7 @@ export function BoardColumn(props: BoardColumnProps) {
                 : 0;
             return (
               <div
-                key={item.key}
+                key={card?.id ?? `slot-${item.index}`}
                 role="listitem"
                 className={styles.slot}
                 style={{ transform: `translateY(${item.start + shift}px)` }}

@@ -1,7 +1,8 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Flame } from 'lucide-react';
 import { memo, type KeyboardEvent } from 'react';
-import { DAY_MS, followUpState, type DealCard, type FollowUpState } from '../../../shared/domain';
+import type { DealCard } from '../../../shared/domain';
+import { DAY_MS, followUpState, type FollowUpState } from '../../../shared/domain/rules';
 import { formatMoney } from '../../../shared/money';
 import { Avatar } from '../../components/Avatar';
 import { formatDateTime } from '../../lib/format';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { ApiError, type DealFilters } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
+import type { DealFilters } from '../../../shared/contract';
 import type { DealCard, Stage } from '../../../shared/domain';
 import { api, useApiQuery, useStages } from '../../api';
 import { useToast } from '../../components/Toast';
@@ -7,6 +8,11 @@ import { BoardStore, type Placement } from './boardStore';
 
 export const CARDS_PER_PAGE = 50;
 const FIRST_CARDS = 30;
+
+/** What the board asks for first: every column's numbers and first cards. */
+export function boardLoadInput(filters: DealFilters) {
+  return { filters, cardsPerColumn: FIRST_CARDS };
+}
 
 export interface PendingMove {
   card: DealCard;
@@ -22,7 +28,7 @@ export interface PendingMove {
 export function useBoard(filters: DealFilters) {
   const { byId } = useStages();
   const store = useMemo(() => new BoardStore(), []);
-  const query = useApiQuery('board.load', { filters, cardsPerColumn: FIRST_CARDS });
+  const query = useApiQuery('board.load', boardLoadInput(filters));
   const inFlight = useRef(new Set<string>());
   const toast = useToast();
   const filtersKey = JSON.stringify(filters);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
 import type { Campaign, PhaseId } from '../../../shared/domain';
 import { api, useStages } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';

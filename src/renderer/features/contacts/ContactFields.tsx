@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ApiError } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
 import { useUsers } from '../../api';
 import { SelectField, TextField } from '../../components/Field';
 import { useToast } from '../../components/Toast';

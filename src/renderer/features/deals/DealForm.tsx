@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
 import { api, useApiQuery, useAppInfo, useStages, useUsers } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';

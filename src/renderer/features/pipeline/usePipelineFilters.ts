@@ -34,6 +34,49 @@ export function endOfToday(now = new Date()): number {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 59, 59, 999).getTime();
 }
 
+/** The filters as they stand in the URL's query. */
+export function readFilterState(params: URLSearchParams): FilterState {
+  return {
+    query: params.get(KEYS.query) ?? '',
+    owner: params.get(KEYS.owner) ?? '',
+    phase: params.get(KEYS.phase) ?? '',
+    stage: params.get(KEYS.stage) ?? '',
+    min: params.get(KEYS.min) ?? '',
+    max: params.get(KEYS.max) ?? '',
+    rotting: params.get(KEYS.rotting) === '1',
+    due: params.get(KEYS.due) === '1',
+  };
+}
+
+/** Whether turning these filters into a query needs the session: who "me" is, the currency. */
+export function filtersNeedSession(state: FilterState): boolean {
+  return state.owner === 'me' || Boolean(state.min.trim() || state.max.trim());
+}
+
+/** The filters the core takes, for the signed-in user `me` and the team's currency. */
+export function toDealFilters(
+  state: FilterState,
+  me: string | undefined,
+  currency: string,
+): DealFilters {
+  const scale = 10 ** currencyDigits(currency);
+  const amount = (text: string) => {
+    const value = Number(text.replace(/[\s,]/g, ''));
+    return text.trim() && Number.isFinite(value) ? Math.round(value * scale) : undefined;
+  };
+  const owner = state.owner === 'me' ? me : state.owner;
+  return {
+    query: state.query.trim() || undefined,
+    ownerIds: state.owner === 'none' ? [null] : owner ? [owner] : undefined,
+    phaseIds: state.phase ? [state.phase as PhaseId] : undefined,
+    stageIds: state.stage ? [state.stage] : undefined,
+    minValueMinor: amount(state.min),
+    maxValueMinor: amount(state.max),
+    rottingOnly: state.rotting || undefined,
+    followUpDueBefore: state.due ? endOfToday() : undefined,
+  };
+}
+
 /**
  * Read and change the pipeline filters in the URL, so a reload, the back button, a saved view
  * or a shared link restores the same board or table.
@@ -44,38 +87,8 @@ export function usePipelineFilters() {
   const me = info.data?.currentUser?.id;
   const currency = info.data?.team?.defaultCurrency ?? 'EUR';
 
-  const state = useMemo<FilterState>(
-    () => ({
-      query: params.get(KEYS.query) ?? '',
-      owner: params.get(KEYS.owner) ?? '',
-      phase: params.get(KEYS.phase) ?? '',
-      stage: params.get(KEYS.stage) ?? '',
-      min: params.get(KEYS.min) ?? '',
-      max: params.get(KEYS.max) ?? '',
-      rotting: params.get(KEYS.rotting) === '1',
-      due: params.get(KEYS.due) === '1',
-    }),
-    [params],
-  );
-
-  const filters = useMemo<DealFilters>(() => {
-    const scale = 10 ** currencyDigits(currency);
-    const amount = (text: string) => {
-      const value = Number(text.replace(/[\s,]/g, ''));
-      return text.trim() && Number.isFinite(value) ? Math.round(value * scale) : undefined;
-    };
-    const owner = state.owner === 'me' ? me : state.owner;
-    return {
-      query: state.query.trim() || undefined,
-      ownerIds: state.owner === 'none' ? [null] : owner ? [owner] : undefined,
-      phaseIds: state.phase ? [state.phase as PhaseId] : undefined,
-      stageIds: state.stage ? [state.stage] : undefined,
-      minValueMinor: amount(state.min),
-      maxValueMinor: amount(state.max),
-      rottingOnly: state.rotting || undefined,
-      followUpDueBefore: state.due ? endOfToday() : undefined,
-    };
-  }, [state, me, currency]);
+  const state = useMemo(() => readFilterState(params), [params]);
+  const filters = useMemo(() => toDealFilters(state, me, currency), [state, me, currency]);
 
   const update = useCallback(
     (patch: Partial<FilterState>, options: { replace?: boolean } = {}) => {

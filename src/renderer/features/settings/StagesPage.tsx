@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
 import type { Phase, Stage } from '../../../shared/domain';
 import { api, useAppInfo, useStages } from '../../api';
 import { Button } from '../../components/Button';
