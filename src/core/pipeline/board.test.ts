@@ -338,6 +338,18 @@ describe('search', () => {
     expect(note).toMatchObject({ kind: 'note', title: 'Fleet tracking rollout', dealId: deal.id });
     expect(note!.snippet).toContain('«Rotterdam»');
 
+    // Words may be spread over a deal's title and a note's text; a document whose title holds
+    // the words comes before one that only mentions them.
+    expect((await results('fleet acme')).map((r) => [r.kind, r.title])).toEqual([
+      ['deal', 'Fleet tracking rollout'],
+    ]);
+    core.store.write((w) =>
+      w.insert('notes', { deal_id: deal.id, body: 'The rollout starts in March.' }),
+    );
+    expect((await results('rollout')).map((r) => r.kind)).toEqual(['deal', 'note']);
+    // One or two letters already find something, while the person types on.
+    expect((await results('ro')).map((r) => r.kind).sort()).toEqual(['deal', 'note', 'note']);
+
     // Renaming the account re-indexes its deals.
     core.store.write((w) => w.update('accounts', acme.id, { name: 'Globex Freight' }));
     expect((await results('globex')).map((r) => r.kind).sort()).toEqual(['account', 'deal']);

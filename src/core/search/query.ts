@@ -26,15 +26,26 @@ export function search(ctx: CoreContext, text: string, limit: number): SearchRes
   const fts = toFtsQuery(text);
   if (!fts) return [];
   ctx.search.catchUp();
-  const hits = ctx.store
-    .prepare(
-      `SELECT s.kind, s.ref, snippet(search_index, 1, '«', '»', '…', 10) AS snippet
-         FROM search_index JOIN search_docs s ON s.rowid = search_index.rowid
-        WHERE search_index MATCH ?
-        ORDER BY bm25(search_index, 5.0, 1.0)
-        LIMIT ?`,
-    )
-    .all(fts, limit) as Hit[];
+  // Titles first (names of deals, contacts, accounts), then the rest (notes, emails, domains).
+  // Ranking costs a little per match, and a prefix of one or two letters ("an") matches most of
+  // a large pipeline: until a word has three letters, the first matches in index order do; they
+  // are replaced as the person types on.
+  const rank = Math.max(...(text.match(/[\p{L}\p{N}]+/gu) ?? ['']).map((w) => w.length)) >= 3;
+  const ranked = (match: string, count: number) =>
+    ctx.store
+      .prepare(
+        `SELECT s.kind, s.ref, snippet(search_index, 1, '«', '»', '…', 10) AS snippet
+           FROM search_index JOIN search_docs s ON s.rowid = search_index.rowid
+          WHERE search_index MATCH ?
+          ${rank ? 'ORDER BY bm25(search_index, 5.0, 1.0)' : ''}
+          LIMIT ?`,
+      )
+      .all(match, count) as Hit[];
+  const hits = ranked(`{title} : (${fts})`, limit);
+  // Every title match is in already when they did not fill the list; a document's words may be
+  // spread over its title and its text.
+  if (hits.length < limit)
+    hits.push(...ranked(`(${fts}) NOT {title} : (${fts})`, limit - hits.length));
 
   const ids = (kind: Hit['kind']) =>
     JSON.stringify(hits.filter((h) => h.kind === kind).map((h) => h.ref));
