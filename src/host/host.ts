@@ -93,7 +93,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
-    setHeaders(res) {
+    setHeaders(res, pathname) {
+      // Built assets carry their content hash in their name: they never change, so the browser
+      // need not ask again. The page itself is checked on every load.
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
       res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; ${FRAME_ANCESTORS}`);
       res.setHeader('X-Frame-Options', 'DENY');
       res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -18,6 +18,8 @@ afterEach(async () => {
 async function start() {
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lifecycle Cockpit</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'index-C0ffee42.js'), 'export {};');
   const core = createCore({ dbPath: tempDbPath() });
   const host = await startHost({ core, rendererDir, port: 0 });
   running = { host, core };
@@ -64,6 +66,11 @@ describe('browser host', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Lifecycle Cockpit');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page is checked on every load; hashed assets are kept.
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(host.origin + '/assets/index-C0ffee42.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     await expect(
       startHost({ core: running!.core, rendererDir: '.', host: '0.0.0.0' }),
     ).rejects.toThrow(/only listens on this machine/);
