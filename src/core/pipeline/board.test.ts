@@ -360,6 +360,29 @@ describe('search', () => {
     core.close();
   });
 
+  it('shares the list between kinds: an account named in thirty deal titles is found too', async () => {
+    const core = await setUp();
+    // Short deal titles outrank the account's long name and its domain and industry.
+    const grady = await core.call('accounts.create', {
+      name: 'Grady Freight and Logistics International Holdings',
+      domain: 'grady-freight.example',
+      industry: 'Logistics',
+    });
+    for (let i = 0; i < 40; i++) await core.call('deals.create', { title: `Other deal ${i}` });
+    for (let i = 0; i < 30; i++) {
+      await core.call('deals.create', {
+        title: `Grady Freight — renewal ${i}`,
+        accountId: grady.id,
+      });
+    }
+    const { results } = await core.call('search.query', { query: 'grady', limit: 10 });
+    expect(results).toHaveLength(10);
+    expect(results.filter((r) => r.kind === 'account').map((r) => r.title)).toEqual([
+      'Grady Freight and Logistics International Holdings',
+    ]);
+    core.close();
+  });
+
   it('indexes a bulk write by replaying the log, and a rebuild from the tables agrees', async () => {
     const core = await setUp();
     core.store.write((w) => {

@@ -16,6 +16,8 @@ export const DEAL_TEXT_FILTER = `d.id IN (
   SELECT s.ref FROM search_index JOIN search_docs s ON s.rowid = search_index.rowid
    WHERE search_index MATCH ? AND s.kind = 'deal')`;
 
+const CANDIDATES_PER_RESULT = 8;
+
 interface Hit {
   kind: SearchResult['kind'];
   ref: string;
@@ -41,11 +43,16 @@ export function search(ctx: CoreContext, text: string, limit: number): SearchRes
           LIMIT ?`,
       )
       .all(match, count) as Hit[];
-  const hits = ranked(`{title} : (${fts})`, limit);
+  // A name matches many deals ("Grady" is in every deal title of the account Grady): take more
+  // candidates than asked for and share the list between deals, contacts, accounts and notes.
+  const wanted = limit * CANDIDATES_PER_RESULT;
+  const candidates = ranked(`{title} : (${fts})`, wanted);
   // Every title match is in already when they did not fill the list; a document's words may be
   // spread over its title and its text.
-  if (hits.length < limit)
-    hits.push(...ranked(`(${fts}) NOT {title} : (${fts})`, limit - hits.length));
+  if (candidates.length < wanted) {
+    candidates.push(...ranked(`(${fts}) NOT {title} : (${fts})`, wanted - candidates.length));
+  }
+  const hits = shareAmongKinds(candidates, limit);
 
   const ids = (kind: Hit['kind']) =>
     JSON.stringify(hits.filter((h) => h.kind === kind).map((h) => h.ref));
@@ -100,4 +107,22 @@ export function search(ctx: CoreContext, text: string, limit: number): SearchRes
       { kind: hit.kind, id: hit.ref, ...detail, snippet: hit.kind === 'note' ? hit.snippet : null },
     ];
   });
+}
+
+/** Up to `limit` hits, taken in turn from each kind, best first; in their ranked order. */
+export function shareAmongKinds<T extends { kind: string }>(ranked: T[], limit: number): T[] {
+  const queues = new Map<string, number[]>();
+  ranked.forEach((hit, index) => {
+    const queue = queues.get(hit.kind) ?? [];
+    queue.push(index);
+    queues.set(hit.kind, queue);
+  });
+  const picked: number[] = [];
+  while (picked.length < limit && [...queues.values()].some((queue) => queue.length > 0)) {
+    for (const queue of queues.values()) {
+      const next = queue.shift();
+      if (next !== undefined && picked.length < limit) picked.push(next);
+    }
+  }
+  return picked.sort((a, b) => a - b).map((index) => ranked[index]!);
 }
