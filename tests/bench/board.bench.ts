@@ -49,9 +49,41 @@ export async function boardBench(dbPath: string, runs = 7): Promise<void> {
       if (columns < 12) throw new Error(`the board showed ${columns} columns`);
       await page.close();
     }
+    // Back to the board from the table, as a rep does all day: from the click to the painted board.
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/#/deals`);
+    await page.getByRole('table').waitFor();
+    const switches: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const clicked = await page.evaluate(() => {
+        const at = performance.now();
+        document.querySelector<HTMLAnchorElement>('nav a[href="#/board"]')!.click();
+        return at;
+      });
+      const ready = await page.waitForFunction(
+        (after) =>
+          performance
+            .getEntriesByName('cockpit:board-ready')
+            .map((mark) => mark.startTime)
+            .find((time) => time > after),
+        clicked,
+        { timeout: 30_000 },
+      );
+      switches.push(((await ready.jsonValue()) as number) - clicked);
+      await page.getByRole('link', { name: 'Deals', exact: true }).click();
+      await page.getByRole('table').waitFor();
+    }
+    await page.close();
     print({
       name: 'board ready in Chromium, 100,000 deals (navigation to first full paint)',
       value: median(times),
+      unit: 'ms',
+      target: 200,
+      runs,
+    });
+    print({
+      name: 'board ready in Chromium, back from the table (click to first full paint)',
+      value: median(switches),
       unit: 'ms',
       target: 200,
       runs,
