@@ -1,0 +1,122 @@
+/**
+ * What travels between devices, and the interface every transport (memory, folder, server)
+ * implements. The engine (`engine.ts`) does not know which transport it drives.
+ */
+
+/** A value as it travels: what SQLite stores for a field. */
+export type OpValue = string | number | null;
+
+/**
+ * The field ops of one write of one table on one device, exactly as the op log keeps them
+ * (`sync_changes`): field op k of the entry has seq `seq + k`, in the order of `changes` (rows,
+ * then their columns). An insert's fields are bare values; an edit's are `[value, prevHlc]`, the
+ * clock the field had when the edit was made (null if it had none), which tells a concurrent edit
+ * from a later one. Entries are immutable: the same `(device, seq)` always carries the same ops.
+ */
+export interface ChangeEntry {
+  device: string;
+  seq: number;
+  lastSeq: number;
+  hlc: string;
+  table: string;
+  changes: [rowId: string, ops: Record<string, OpValue | [OpValue, string | null]>][];
+  /** The schema version of the device that wrote it. */
+  schemaV: number;
+}
+
+/** The seq of the last op applied here, per device. */
+export type SeqVector = Record<string, number>;
+
+/** Something a transport could not use this time; it is retried on the next sync. */
+export interface TransportProblem {
+  kind:
+    | 'partial' // a file that is still being written or was cut short
+    | 'corrupt' // bad header, length or checksum
+    | 'conflict-copy' // a sync tool's copy of a file, e.g. "x (conflicted copy).seg"
+    | 'gap' // seqs missing before the next file of a device
+    | 'duplicate' // a file covering seqs another file already covers
+    | 'unreadable'; // an I/O error
+  /** The file or device concerned, relative to the workspace. */
+  path: string;
+  device?: string;
+  message: string;
+}
+
+export interface PullResult {
+  /** Entries of other devices after the given cursors, each device's in seq order, no gaps. */
+  entries: ChangeEntry[];
+  /** Files skipped this time (not arrived yet), with why. */
+  problems: TransportProblem[];
+  /** Whether more entries wait beyond this batch (pull again). */
+  more: boolean;
+}
+
+/** What a device publishes about itself (a folder's `devices/<id>.json`, a server's presence). */
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  userName: string | null;
+  userEmail: string | null;
+  lastSeen: number;
+  /** The last of its own seqs it has published. */
+  publishedSeq: number;
+  /** How far it has applied every other device. */
+  applied: SeqVector;
+  schemaVersion: number;
+  appVersion: string;
+}
+
+/**
+ * The synced tables of one device at one moment, and the seqs of every device whose ops it
+ * holds: a new device starts from it instead of replaying every op since the beginning.
+ */
+export interface Snapshot {
+  /** The device that made it, and when (its clock). */
+  device: string;
+  hlc: string;
+  schemaV: number;
+  vector: SeqVector;
+  /** Per table: its columns (`id` and `sync_clock` included) and its rows in that order. */
+  tables: Record<string, { columns: string[]; rows: OpValue[][] }>;
+}
+
+/** Sync cannot go on until a person looks (an unmounted drive, an emptied folder). */
+export class SyncHaltedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncHaltedError';
+  }
+}
+
+export interface SyncTransport {
+  /** A short description for the status panel, e.g. "folder /mnt/team/cockpit". */
+  readonly description: string;
+  /**
+   * Check the workspace is there and readable. Throws `SyncHaltedError` with a sentence a user
+   * understands when it is not (a missing `workspace.json`, an emptied folder).
+   */
+  open(): Promise<void>;
+  /** The last of this device's seqs the transport holds (0 if none). */
+  publishedSeq(device: string): Promise<number>;
+  /** Publish this device's next entries: contiguous, starting right after `publishedSeq`. */
+  push(entries: ChangeEntry[]): Promise<void>;
+  /** Entries of devices other than `self` beyond `applied`, at most about `limit` ops. */
+  pull(self: string, applied: SeqVector, limit: number): Promise<PullResult>;
+  /** Publish what this device is and how far it is. */
+  announce(info: DeviceInfo): Promise<void>;
+  /** What the other devices last published about themselves. */
+  devices(): Promise<DeviceInfo[]>;
+  /** The newest snapshot that is complete and intact, or null. */
+  readSnapshot(): Promise<Snapshot | null>;
+  /** Keep a snapshot made by this device (replacing its older ones once this one is in place). */
+  writeSnapshot(snapshot: Snapshot): Promise<void>;
+  /**
+   * Delete this device's own segments that a snapshot covers and every active device has
+   * applied (`devices` as last published); returns what was deleted. Never touches files of
+   * other devices, nor any file it did not list itself.
+   */
+  compact(self: string, devices: DeviceInfo[], activeSince: number): Promise<string[]>;
+  /** Call `onChange` when something may have arrived; returns a function that stops watching. */
+  watch(onChange: () => void): () => void;
+  close(): Promise<void>;
+}
