@@ -56,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   const store = Store.open({
     path: options.dbPath,
     now: options.now,
-    onCommit: ({ tables }) => events.emit('data.changed', { tables, origin: 'local' }),
+    onCommit: ({ tables, origin }) => events.emit('data.changed', { tables, origin }),
   });
   const search = new SearchIndexer(store);
   const context: CoreContext = {

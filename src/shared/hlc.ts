@@ -58,6 +58,14 @@ export function hlcWall(value: string): number {
   return parseInt(value.slice(0, 12), 16);
 }
 
+/** The smallest timestamp of `device` after `after` (another device's), for one event. */
+export function hlcAfter(after: string, device: string): string {
+  const ts = parseHlc(after);
+  return ts.counter >= HLC_MAX_COUNTER
+    ? formatHlc({ wall: ts.wall + 1, counter: 0, device })
+    : formatHlc({ wall: ts.wall, counter: ts.counter + 1, device });
+}
+
 export type ReceiveResult =
   | { accepted: true }
   /** The remote clock is too far ahead; ours did not move. `aheadMs` is by how much. */

@@ -303,10 +303,60 @@ CREATE INDEX deal_sort_owner ON deal_sort (owner COLLATE NOCASE, deal_id);
 CREATE INDEX deal_sort_stage ON deal_sort (stage, deal_id);
 `;
 
+const syncSchema = `
+-- Sync state, local to this device: never synced --------------------------------------------------
+-- Every other device this one has heard of: how far its ops are applied here (the seq cursor),
+-- what it last said about itself, and how far ahead of ours its clock was seen.
+CREATE TABLE sync_peers (
+  device TEXT PRIMARY KEY NOT NULL,
+  applied_seq INTEGER NOT NULL DEFAULT 0,
+  name TEXT,
+  user_name TEXT,
+  user_email TEXT,
+  last_seen INTEGER,
+  published_seq INTEGER NOT NULL DEFAULT 0,
+  ahead_ms INTEGER
+) STRICT;
+
+-- Concurrent edits of one field: the value that was kept and the one that lost, with their clocks
+-- (the clock names the device and the time). Open while the field still holds the kept clock.
+CREATE TABLE sync_conflicts (
+  id INTEGER PRIMARY KEY,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  col TEXT NOT NULL,
+  kept_value ANY,
+  kept_hlc TEXT NOT NULL,
+  lost_value ANY,
+  lost_hlc TEXT NOT NULL,
+  detected_at INTEGER NOT NULL,
+  resolved_at INTEGER,
+  UNIQUE (tbl, row_id, col, lost_hlc)
+) STRICT;
+CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, detected_at);
+
+-- Field ops this version of the app does not know yet (a table or column added by a newer
+-- version on another device): kept, and applied after an upgrade brings the column.
+CREATE TABLE sync_pending (
+  device TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hlc TEXT NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  col TEXT NOT NULL,
+  value ANY,
+  prev_hlc TEXT,
+  is_edit INTEGER NOT NULL,
+  schema_v INTEGER NOT NULL,
+  PRIMARY KEY (device, seq)
+) STRICT;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
   { version: 2, name: 'saved views, search index, sort indexes', sql: workspaceSchema },
+  { version: 3, name: 'sync cursors, conflicts, pending fields', sql: syncSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

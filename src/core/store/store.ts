@@ -7,6 +7,8 @@ import { migrate } from './migrations';
 import { LOCAL_DERIVED_TABLES, SYNCED_TABLES, readSyncedSchema } from './syncedTables';
 
 const BULK_LOAD_KEY = 'bulk_load_indexes';
+import type { ChangeEntry, SeqVector, Snapshot } from '../sync/types';
+import { RemoteApplier, type ApplyResult } from './remoteApply';
 import { WritePath, type CommittedChange, type SqlValue, type Writer } from './writePath';
 
 /** Statements on this device's derived tables (see `LOCAL_DERIVED_TABLES`). */
@@ -52,6 +54,8 @@ export class Store {
   readonly clock: HybridLogicalClock;
   readonly #writable: Database.Database;
   readonly #writePath: WritePath;
+  readonly #remote: RemoteApplier;
+  readonly #onCommit: (change: CommittedChange) => void;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #writableStatements = new Map<string, Database.Statement>();
 
@@ -78,13 +82,18 @@ export class Store {
       this.restoreIndexesAfterBulkLoad();
       this.deviceId = this.localSetting('device_id') ?? this.createDeviceId();
       this.clock = new HybridLogicalClock(this.deviceId, { now: options.now });
+      const shapes = readSyncedSchema(this.#writable);
+      this.#onCommit = options.onCommit ?? (() => {});
       this.#writePath = new WritePath(
         this.#writable,
-        readSyncedSchema(this.#writable),
+        shapes,
         this.clock,
         this.schemaVersion,
-        options.onCommit ?? (() => {}),
+        this.#onCommit,
       );
+      this.#remote = new RemoteApplier(this.#writable, shapes, this.clock, options.now ?? Date.now);
+      // Field ops kept for this version (an upgrade may have brought their columns).
+      this.#writable.transaction(() => this.#remote.replayPending())();
       reader = new Database(options.path, { readonly: true, fileMustExist: true });
       configure(reader);
       this.db = reader;
@@ -181,6 +190,81 @@ export class Store {
   /** Change synced tables: rows, op log and field clocks in one transaction. See `WritePath`. */
   write<T>(fn: (writer: Writer) => T): T {
     return this.#writePath.write(fn);
+  }
+
+  /**
+   * Apply ops of other devices and advance their cursors, in one transaction (see
+   * `RemoteApplier`); open views hear of it through `data.changed` with origin `remote`.
+   */
+  applyRemote(entries: readonly ChangeEntry[]): ApplyResult {
+    const result = this.#writable.transaction(() => this.#remote.apply(entries))();
+    if (result.tables.length > 0) this.#onCommit({ tables: result.tables, origin: 'remote' });
+    return result;
+  }
+
+  /** Start from a snapshot of another device: merged field by field, cursors moved forward. */
+  applySnapshot(snapshot: Snapshot): void {
+    const tables = this.#writable.transaction(() => this.#remote.applySnapshot(snapshot))();
+    if (tables.length > 0) this.#onCommit({ tables, origin: 'remote' });
+  }
+
+  /** How far the ops of every other device are applied here. */
+  appliedVector(): SeqVector {
+    return this.#remote.appliedVector();
+  }
+
+  /** This device's log entries after `seq`, oldest first, up to about `maxOps` field ops. */
+  ownEntriesAfter(seq: number, maxOps: number): ChangeEntry[] {
+    const entries: ChangeEntry[] = [];
+    let ops = 0;
+    for (const row of this.prepare(
+      `SELECT seq, last_seq, hlc, tbl, changes, schema_v FROM sync_changes
+        WHERE device = ? AND last_seq > ? ORDER BY seq`,
+    ).iterate(this.deviceId, seq) as Iterable<{
+      seq: number;
+      last_seq: number;
+      hlc: string;
+      tbl: string;
+      changes: string;
+      schema_v: number;
+    }>) {
+      entries.push({
+        device: this.deviceId,
+        seq: row.seq,
+        lastSeq: row.last_seq,
+        hlc: row.hlc,
+        table: row.tbl,
+        changes: JSON.parse(row.changes) as ChangeEntry['changes'],
+        schemaV: row.schema_v,
+      });
+      ops += row.last_seq - row.seq + 1;
+      if (ops >= maxOps) break;
+    }
+    return entries;
+  }
+
+  /** Every synced table as it stands, with the seqs it covers: for a new device to start from. */
+  snapshot(): Snapshot {
+    return this.#writable.transaction(() => {
+      const tables: Snapshot['tables'] = {};
+      for (const table of SYNCED_TABLES) {
+        const columns = (this.#writable.pragma(`table_info(${table})`) as { name: string }[])
+          .map((c) => c.name)
+          .filter((name) => name !== 'updated_at');
+        const rows = this.#writable
+          .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY id`)
+          .raw()
+          .all() as Snapshot['tables'][string]['rows'];
+        tables[table] = { columns, rows };
+      }
+      return {
+        device: this.deviceId,
+        hlc: this.clock.now(),
+        schemaV: this.schemaVersion,
+        vector: { ...this.#remote.appliedVector(), [this.deviceId]: this.lastSeq },
+        tables,
+      };
+    })();
   }
 
   /** The seq of the newest field op written on this device. */

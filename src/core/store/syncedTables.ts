@@ -35,6 +35,17 @@ export interface TableShape {
   readonly columns: ReadonlySet<string>;
   /** Nullable columns without a default: an insert need not log their nulls. */
   readonly nullByDefault: ReadonlySet<string>;
+  /** What each column holds when an insert does not set it (null if it has no default). */
+  readonly defaults: ReadonlyMap<string, string | number | null>;
+}
+
+/** A column default as SQLite reports it (`0`, `'open'`, `NULL`) → its value. */
+export function parseColumnDefault(sql: string | null): string | number | null {
+  if (sql === null || /^null$/i.test(sql)) return null;
+  if (/^'.*'$/s.test(sql)) return sql.slice(1, -1).replaceAll("''", "'");
+  const number = Number(sql);
+  if (Number.isFinite(number)) return number;
+  throw new Error(`column default ${sql} is not a literal; synced columns need literal defaults`);
 }
 
 /** Read the columns of every synced table from the database itself, after migrations. */
@@ -61,6 +72,7 @@ export function readSyncedSchema(db: Database): ReadonlyMap<SyncedTable, TableSh
       nullByDefault: new Set(
         columns.filter((c) => c.notnull === 0 && c.dflt_value === null).map((c) => c.name),
       ),
+      defaults: new Map(columns.map((c) => [c.name, parseColumnDefault(c.dflt_value)])),
     });
   }
   return shapes;

@@ -137,7 +137,7 @@ describe('the write path', () => {
       // A nested write joins the outer transaction.
       store.write((inner) => inner.insert('notes', { body: 'nested' }));
     });
-    expect(changes).toEqual([{ tables: ['accounts', 'deals', 'notes'] }]);
+    expect(changes).toEqual([{ tables: ['accounts', 'deals', 'notes'], origin: 'local' }]);
     expect(seenInside).toBe(1);
     store.close();
   });

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { hlcWall, type HybridLogicalClock } from '../../shared/hlc';
+import { hlcAfter, hlcWall, type HybridLogicalClock } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
 import type { SyncedTable, TableShape } from './syncedTables';
 
@@ -30,6 +30,8 @@ export interface Writer {
 
 export interface CommittedChange {
   tables: SyncedTable[];
+  /** Written here, or ops of other devices applied by sync. */
+  origin: 'local' | 'remote';
 }
 
 /** The winning clock of each field of a row; `''` is the clock of the insert. */
@@ -40,6 +42,8 @@ export function parseRowClock(stored: string | null): RowClock {
   return stored.startsWith('{') ? (JSON.parse(stored) as RowClock) : { '': stored };
 }
 
+/** local_settings key of the clock's last own timestamp, so a restart continues after it. */
+const CLOCK_KEY = 'clock_last';
 const CHANGES_PER_STATEMENT = 100;
 const CHANGE_PARAMS = 7;
 const FLUSH_AT = CHANGES_PER_STATEMENT * 4;
@@ -87,7 +91,13 @@ export class WritePath {
       .prepare('SELECT last_seq, hlc FROM sync_changes WHERE device = ? ORDER BY seq DESC LIMIT 1')
       .get(clock.device) as { last_seq: number; hlc: string } | undefined;
     this.seq = last?.last_seq ?? 0;
-    if (last) clock.restore(last.hlc);
+    // The clock's own last timestamp (an edit stamped after another device's fast clock does
+    // not say what time it is here; see `update`), or, in files from before it was kept, the
+    // newest entry's.
+    const kept = db.prepare(`SELECT value FROM local_settings WHERE key = ?`).get(CLOCK_KEY) as
+      { value: string } | undefined;
+    const restoreFrom = kept?.value ?? last?.hlc;
+    if (restoreFrom) clock.restore(restoreFrom);
     this.writer = {
       insert: (table, fields) => this.insert(table, fields),
       insertMany: (table, rows) => this.insertMany(table, rows),
@@ -119,6 +129,14 @@ export class WritePath {
       result = this.db.transaction(() => {
         const value = fn(this.writer);
         this.flush();
+        if (this.seq !== seqBefore) {
+          this.statement(
+            'keep-clock',
+            () =>
+              `INSERT INTO local_settings (key, value) VALUES ('${CLOCK_KEY}', ?)
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          ).run(this.clock.last);
+        }
         return value;
       })();
     } catch (error) {
@@ -133,7 +151,7 @@ export class WritePath {
     if (this.touched.size > 0) {
       const tables = [...this.touched];
       this.touched.clear();
-      this.onCommit({ tables });
+      this.onCommit({ tables, origin: 'local' });
     }
     return result;
   }
@@ -246,8 +264,15 @@ export class WritePath {
     const changed = columns.filter((col) => current[col] !== toSql(patch[col] as FieldValue));
     if (changed.length === 0) return [];
 
-    const hlc = this.clock.now();
     const rowClock = parseRowClock(current.sync_clock as string | null);
+    // An edit always wins over what it saw: if a field holds a clock ahead of ours (another
+    // device's clock runs fast, and ours did not follow it), the edit takes the next clock after
+    // that one, for this edit only.
+    let hlc = this.clock.now();
+    for (const col of changed) {
+      const seen = rowClock[col] ?? rowClock[''];
+      if (seen !== undefined && seen >= hlc) hlc = hlcAfter(seen, this.clock.device);
+    }
     const ops: Record<string, [SqlValue, string | null]> = {};
     for (const col of changed) {
       ops[col] = [toSql(patch[col] as FieldValue), rowClock[col] ?? rowClock[''] ?? null];
