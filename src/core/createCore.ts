@@ -17,6 +17,7 @@ import type { Handler, Handlers } from './handlers';
 import { importExportMethods } from './importexport';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
 import { SearchIndexer, searchMethods } from './search';
+import { SyncManager, syncMethods, type SyncOptions } from './sync';
 import { Store } from './store/store';
 import { RowNotFoundError } from './store/writePath';
 import { teamMethods } from './team';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Check every handler's output against the contract (on by default; cheap insurance). */
   validateOutput?: boolean;
+  /** Sync with the workspace this device is in (folder polling, whether to start at once). */
+  sync?: SyncOptions;
 }
 
 /** The engine behind every transport: Electron IPC, the browser host, the CLI. */
@@ -37,6 +40,8 @@ export interface Core {
   readonly store: Store;
   readonly events: CoreEvents;
   readonly context: CoreContext;
+  /** This device's sync with its workspace. */
+  readonly sync: SyncManager;
   /** Call a method with untrusted input; throws `ApiError` naming the bad field. */
   call<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>>;
   /** For transports: never throws, returns a value or a wire error. */
@@ -67,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion ?? '0.0.0',
   };
   ensureDefaultPipeline(store);
+  const sync = new SyncManager(context, options.sync);
 
   const handlers: Handlers = {
     ...teamMethods(context),
@@ -78,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     ...searchMethods(context),
     ...viewMethods(context),
     ...importExportMethods(context),
+    ...syncMethods(context, sync),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the
@@ -129,7 +136,9 @@ export function createCore(options: CoreOptions): Core {
         return { ok: false, error: apiError.toWire() };
       }
     },
+    sync,
     close() {
+      void sync.close();
       if (indexing) clearImmediate(indexing);
       indexing = undefined;
       store.close();

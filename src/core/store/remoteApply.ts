@@ -21,6 +21,12 @@ export interface ApplyResult {
   pending: number;
 }
 
+/**
+ * Bookkeeping that differs whenever two devices make the same row on their own (the team, the
+ * default stages): the newer value wins as usual, without asking a person about it.
+ */
+const NOT_WORTH_A_CONFLICT: ReadonlySet<string> = new Set(['created_at']);
+
 interface FieldOp {
   col: string;
   value: SqlValue;
@@ -297,7 +303,10 @@ export class RemoteApplier {
       // Concurrent: an edit that did not see the value here, or an insert meeting a value it
       // never saw. Only a real difference of values is worth a person's attention.
       const concurrent =
-        here !== null && (op.isEdit ? op.prev !== here : incomingWins) && hereValue !== op.value;
+        here !== null &&
+        (op.isEdit ? op.prev !== here : incomingWins) &&
+        hereValue !== op.value &&
+        !NOT_WORTH_A_CONFLICT.has(op.col);
       if (incomingWins) {
         changed.push(op);
         clocks[op.col] = hlc;

@@ -4,12 +4,36 @@ import Database from 'better-sqlite3';
 import { HybridLogicalClock, type HlcOptions } from '../../shared/hlc';
 import { newDeviceId } from '../../shared/ids';
 import { migrate } from './migrations';
-import { LOCAL_DERIVED_TABLES, SYNCED_TABLES, readSyncedSchema } from './syncedTables';
+import {
+  LOCAL_DERIVED_TABLES,
+  SYNCED_TABLES,
+  isSyncedTable,
+  readSyncedSchema,
+} from './syncedTables';
 
 const BULK_LOAD_KEY = 'bulk_load_indexes';
-import type { ChangeEntry, SeqVector, Snapshot } from '../sync/types';
+import type { ChangeEntry, DeviceInfo, SeqVector, Snapshot } from '../sync/types';
 import { RemoteApplier, type ApplyResult } from './remoteApply';
-import { WritePath, type CommittedChange, type SqlValue, type Writer } from './writePath';
+import {
+  WritePath,
+  parseRowClock,
+  type CommittedChange,
+  type SqlValue,
+  type Writer,
+} from './writePath';
+
+/** A recorded conflict (see `sync_conflicts` in the migrations). */
+export interface OpenConflict {
+  id: number;
+  tbl: string;
+  row_id: string;
+  col: string;
+  kept_value: SqlValue;
+  kept_hlc: string;
+  lost_value: SqlValue;
+  lost_hlc: string;
+  detected_at: number;
+}
 
 /** Statements on this device's derived tables (see `LOCAL_DERIVED_TABLES`). */
 export interface LocalWriter {
@@ -265,6 +289,50 @@ export class Store {
         tables,
       };
     })();
+  }
+
+  /** What the other devices last published about themselves (names, users, progress). */
+  recordPeers(devices: readonly DeviceInfo[]): void {
+    const statement = this.#writablePrepare(
+      `INSERT INTO sync_peers (device, name, user_name, user_email, last_seen, published_seq)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (device) DO UPDATE SET name = excluded.name, user_name = excluded.user_name,
+         user_email = excluded.user_email, last_seen = excluded.last_seen,
+         published_seq = excluded.published_seq`,
+    );
+    this.#writable.transaction(() => {
+      for (const d of devices) {
+        statement.run(d.id, d.name, d.userName, d.userEmail, d.lastSeen, d.publishedSeq);
+      }
+    })();
+  }
+
+  /**
+   * Conflicts still waiting for a person: recorded and not settled, and the field still holds
+   * the value that was kept (a later edit of the field settles it, on every device alike).
+   */
+  openConflicts(): OpenConflict[] {
+    const rows = this.prepare(
+      `SELECT id, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc, detected_at
+         FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at DESC, id DESC`,
+    ).all() as OpenConflict[];
+    return rows.filter((conflict) => {
+      if (!isSyncedTable(conflict.tbl)) return false;
+      const row = this.prepare(`SELECT sync_clock FROM ${conflict.tbl} WHERE id = ?`).get(
+        conflict.row_id,
+      ) as { sync_clock: string | null } | undefined;
+      const clocks = parseRowClock(row?.sync_clock ?? null);
+      return (clocks[conflict.col] ?? clocks['']) === conflict.kept_hlc;
+    });
+  }
+
+  openConflictCount(): number {
+    return this.openConflicts().length;
+  }
+
+  /** A person settled a conflict (the value they chose was written through `write`). */
+  markConflictResolved(id: number, at: number): void {
+    this.#writablePrepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);
   }
 
   /** The seq of the newest field op written on this device. */

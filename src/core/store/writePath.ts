@@ -18,6 +18,11 @@ export interface Writer {
   insertMany(table: SyncedTable, rows: readonly (Fields & { id?: string })[]): string[];
   /** Change some fields; returns the columns whose value actually changed. */
   update(table: SyncedTable, id: string, patch: Fields): string[];
+  /**
+   * Write fields as a new edit even if they hold these values already: settling a conflict in
+   * favour of the value that was kept still has to reach the devices that hold it open.
+   */
+  rewrite(table: SyncedTable, id: string, patch: Fields): string[];
   /** Tombstone: sets `deleted_at`, itself an op, so the delete travels like any edit. */
   remove(table: SyncedTable, id: string): void;
   /**
@@ -102,6 +107,7 @@ export class WritePath {
       insert: (table, fields) => this.insert(table, fields),
       insertMany: (table, rows) => this.insertMany(table, rows),
       update: (table, id, patch) => this.update(table, id, patch),
+      rewrite: (table, id, patch) => this.update(table, id, patch, true),
       remove: (table, id) => {
         this.update(table, id, { deleted_at: hlcWall(this.clock.now()) });
       },
@@ -248,7 +254,7 @@ export class WritePath {
     return ids;
   }
 
-  private update(table: SyncedTable, id: string, patch: Fields): string[] {
+  private update(table: SyncedTable, id: string, patch: Fields, always = false): string[] {
     this.assertInTransaction();
     const shape = this.shape(table);
     const columns = Object.keys(patch).filter((col) => patch[col] !== undefined);
@@ -261,7 +267,9 @@ export class WritePath {
     ).get(id) as Record<string, unknown> | undefined;
     if (!current) throw new RowNotFoundError(table, id);
 
-    const changed = columns.filter((col) => current[col] !== toSql(patch[col] as FieldValue));
+    const changed = always
+      ? columns
+      : columns.filter((col) => current[col] !== toSql(patch[col] as FieldValue));
     if (changed.length === 0) return [];
 
     const rowClock = parseRowClock(current.sync_clock as string | null);

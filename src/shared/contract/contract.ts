@@ -12,6 +12,7 @@ import { peopleContract } from './people';
 import { pipelineContract } from './pipeline';
 import { searchContract } from './search';
 import type { MethodSpec } from './spec';
+import { SyncStatus, syncContract } from './sync';
 import { teamContract } from './team';
 import { viewsContract } from './views';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...searchContract,
   ...viewsContract,
   ...importExportContract,
+  ...syncContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.
@@ -51,6 +53,8 @@ export type DataChanged = z.infer<typeof DataChanged>;
 export const events = {
   'data.changed': DataChanged,
   'import.progress': ImportProgress,
+  /** Sync's status changed: a sync ran, a device appeared, a problem came or went. */
+  'sync.status': SyncStatus,
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

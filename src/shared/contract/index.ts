@@ -9,6 +9,7 @@ export * from './pipeline';
 export * from './search';
 export * from './socket';
 export * from './spec';
+export * from './sync';
 export * from './team';
 export * from './validate';
 export * from './views';

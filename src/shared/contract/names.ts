@@ -51,10 +51,17 @@ export const METHOD_NAMES = [
   'import.cancel',
   'export.deals',
   'export.contacts',
+  'sync.status',
+  'sync.createWorkspace',
+  'sync.joinWorkspace',
+  'sync.leave',
+  'sync.now',
+  'sync.conflicts',
+  'sync.resolveConflict',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['data.changed', 'import.progress'] as const;
+export const EVENT_NAMES = ['data.changed', 'import.progress', 'sync.status'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {

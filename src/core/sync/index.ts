@@ -1,0 +1,176 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { ApiError, type SyncStatus } from '../../shared/contract';
+import { currentUserId, type CoreContext } from '../context';
+import type { Handlers } from '../handlers';
+import { listConflicts, resolveConflict } from './conflicts';
+import { SyncEngine, type EngineOptions, type Workspace } from './engine';
+import { FolderTransport, createWorkspace, readWorkspace } from './folder/folderTransport';
+import { SyncHaltedError } from './types';
+
+export { SyncEngine } from './engine';
+export { MemoryHub, MemoryTransport } from './memoryTransport';
+
+/** local_settings key of the workspace this device syncs with, as JSON (`Workspace`). */
+const WORKSPACE_KEY = 'sync_workspace';
+
+export interface SyncOptions {
+  /** Folder polling interval (file events are missing on network drives). */
+  pollMs?: number;
+  /** Start syncing at once if a workspace is set up (the app: yes; one-off CLI commands: no). */
+  autoStart?: boolean;
+}
+
+/**
+ * This device's sync: which workspace it is in (a local setting), and the engine that runs for
+ * it. Status changes go out as the `sync.status` event.
+ */
+export class SyncManager {
+  private engine: SyncEngine | null = null;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: SyncOptions = {},
+  ) {
+    if (options.autoStart !== false && this.workspace()) this.startEngine(this.workspace()!);
+  }
+
+  workspace(): Workspace | null {
+    const stored = this.ctx.store.localSetting(WORKSPACE_KEY);
+    return stored ? (JSON.parse(stored) as Workspace) : null;
+  }
+
+  status(): SyncStatus {
+    if (this.engine) return this.engine.status();
+    return {
+      state: 'off',
+      workspace: null,
+      deviceId: this.ctx.store.deviceId,
+      message: null,
+      lastSyncAt: null,
+      pendingOps: 0,
+      devices: [],
+      problems: [],
+      openConflicts: this.ctx.store.openConflictCount(),
+    };
+  }
+
+  async create(folder: string, name: string): Promise<SyncStatus> {
+    this.assertOff();
+    const path = resolve(folder);
+    try {
+      await createWorkspace(path, name);
+    } catch (error) {
+      throw new ApiError('invalid_input', (error as Error).message, 'folder');
+    }
+    return this.use({ kind: 'folder', path, name });
+  }
+
+  async join(folder: string): Promise<SyncStatus> {
+    this.assertOff();
+    const path = resolve(folder);
+    let name: string;
+    try {
+      name = (await readWorkspace(path)).name;
+    } catch (error) {
+      throw new ApiError('invalid_input', (error as Error).message, 'folder');
+    }
+    return this.use({ kind: 'folder', path, name });
+  }
+
+  async leave(): Promise<SyncStatus> {
+    await this.engine?.stop();
+    this.engine = null;
+    this.ctx.store.setLocalSetting(WORKSPACE_KEY, null);
+    const status = this.status();
+    this.ctx.events.emit('sync.status', status);
+    return status;
+  }
+
+  async now(): Promise<SyncStatus> {
+    if (!this.engine) {
+      throw new ApiError('conflict', 'this device is not in a workspace; create or join one first');
+    }
+    return this.engine.syncNow();
+  }
+
+  async close(): Promise<void> {
+    await this.engine?.stop();
+    this.engine = null;
+  }
+
+  private assertOff(): void {
+    if (this.engine) {
+      throw new ApiError(
+        'conflict',
+        `this device already syncs with ${this.workspace()?.path ?? 'a workspace'}; stop that first`,
+      );
+    }
+  }
+
+  private async use(workspace: Workspace): Promise<SyncStatus> {
+    this.ctx.store.setLocalSetting(WORKSPACE_KEY, JSON.stringify(workspace));
+    const engine = this.startEngine(workspace);
+    return engine.syncNow();
+  }
+
+  private startEngine(workspace: Workspace): SyncEngine {
+    const transport = new FolderTransport(workspace.path, { pollMs: this.options.pollMs });
+    const engine = new SyncEngine(
+      this.ctx.store,
+      this.ctx.events,
+      transport,
+      workspace,
+      engineOptions(this.ctx),
+    );
+    engine.onStatus((status) => this.ctx.events.emit('sync.status', status));
+    engine.start();
+    this.engine = engine;
+    return engine;
+  }
+}
+
+export function engineOptions(ctx: CoreContext): EngineOptions {
+  return {
+    deviceName: hostname(),
+    appVersion: ctx.appVersion,
+    now: ctx.now,
+    currentUser: () => {
+      const id = currentUserId(ctx);
+      if (!id) return null;
+      return (
+        (ctx.store.prepare('SELECT name, email FROM users WHERE id = ?').get(id) as
+          { name: string; email: string } | undefined) ?? null
+      );
+    },
+  };
+}
+
+export function syncMethods(
+  ctx: CoreContext,
+  manager: SyncManager,
+): Pick<
+  Handlers,
+  | 'sync.status'
+  | 'sync.createWorkspace'
+  | 'sync.joinWorkspace'
+  | 'sync.leave'
+  | 'sync.now'
+  | 'sync.conflicts'
+  | 'sync.resolveConflict'
+> {
+  return {
+    'sync.status': () => manager.status(),
+    'sync.createWorkspace': ({ folder, name }) => manager.create(folder, name),
+    'sync.joinWorkspace': ({ folder }) => manager.join(folder),
+    'sync.leave': () => manager.leave(),
+    'sync.now': () => manager.now(),
+    'sync.conflicts': () => listConflicts(ctx),
+    'sync.resolveConflict': ({ id, keep }) => {
+      resolveConflict(ctx, id, keep);
+      return { id };
+    },
+  };
+}
+
+export { SyncHaltedError };
