@@ -82,6 +82,25 @@ program
     await runWeb({ ...options, db: options.db === undefined ? undefined : resolve(options.db) });
   });
 
+program
+  .command('sync')
+  .description(
+    'Sync a database through a shared workspace folder: publish its changes, apply the others; ' +
+      'once (exit code 1 if sync halted), or with --watch until Ctrl+C.',
+  )
+  .requiredOption('--db <file>', 'SQLite file to sync (never inside the folder)')
+  .requiredOption('--folder <dir>', 'the workspace folder (a network drive or a synced folder)')
+  .option('--create <name>', 'make the folder a new workspace with this name first')
+  .option('--watch', 'keep syncing as files arrive and the database changes')
+  .action(async (options: { db: string; folder: string; create?: string; watch?: boolean }) => {
+    const { runSyncCommand } = await import('./sync');
+    process.exitCode = await runSyncCommand({
+      ...options,
+      db: resolve(options.db),
+      folder: resolve(options.folder),
+    });
+  });
+
 const kindOption = () =>
   new Option('--kind <kind>', 'what the file holds')
     .choices(['deals', 'contacts'])

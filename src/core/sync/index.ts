@@ -94,6 +94,13 @@ export class SyncManager {
     return this.engine.syncNow();
   }
 
+  /** Start the engine of the workspace this device is in, if it is not running. */
+  resume(): Promise<void> {
+    const workspace = this.workspace();
+    if (!this.engine && workspace) this.startEngine(workspace);
+    return Promise.resolve();
+  }
+
   async close(): Promise<void> {
     await this.engine?.stop();
     this.engine = null;
