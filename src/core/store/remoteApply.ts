@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { hlcWall, type HybridLogicalClock } from '../../shared/hlc';
+import { failpoint } from '../sync/failpoints';
 import type { ChangeEntry, OpValue, SeqVector, Snapshot } from '../sync/types';
 import { isSyncedTable, type SyncedTable, type TableShape } from './syncedTables';
 import { parseRowClock, type RowClock, type SqlValue } from './writePath';
@@ -119,6 +120,7 @@ export class RemoteApplier {
       this.setApplied(entry.device, entry.lastSeq);
       applied[entry.device] = entry.lastSeq;
       result.applied += 1;
+      if (result.applied === 1) failpoint('apply-mid');
     }
     for (const { device, aheadMs } of result.skewed) {
       this.statement(

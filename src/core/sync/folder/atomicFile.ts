@@ -4,6 +4,7 @@
  */
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { failpoint } from '../failpoints';
 
 /** Windows antivirus and indexers hold new files for a moment: these rename errors pass. */
 const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -87,6 +88,8 @@ export async function writeFileAtomic(
     throw error;
   }
   await handle.close();
+  if (path.endsWith('.seg')) failpoint('segment-written');
   await renameWithRetry(part, path, options);
   await fsyncDirectory(dirname(path));
+  if (path.endsWith('.seg')) failpoint('segment-renamed');
 }
