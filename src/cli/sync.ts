@@ -80,10 +80,14 @@ export async function runSyncCommand(options: SyncCommandOptions): Promise<numbe
       if (next.state !== 'syncing')
         console.log(`\n${new Date().toISOString()}\n${describeStatus(next)}`);
     });
+    // The folder watch does not hold the process open by itself (the app's window or server
+    // does); here this timer does, until Ctrl+C.
+    const keepAlive = setInterval(() => undefined, 60_000);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    clearInterval(keepAlive);
     off();
     return 0;
   } catch (error) {

@@ -9,6 +9,7 @@ import { boardBench } from './board.bench';
 import { importBench } from './import.bench';
 import { pipelineBench } from './pipeline.bench';
 import { seedBench } from './seed.bench';
+import { syncBench } from './sync.bench';
 import { writeBench } from './write.bench';
 
 const dir = mkdtempSync(join(tmpdir(), 'cockpit-bench-'));
@@ -18,6 +19,7 @@ try {
   await boardBench(seeded);
   await writeBench(seeded);
   await importBench(dir);
+  await syncBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

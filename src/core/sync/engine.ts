@@ -62,12 +62,13 @@ export class SyncEngine {
     this.batchOps = options.batchOps ?? 5_000;
     this.snapshotEvery = options.snapshotEvery ?? 50_000;
     this.activeWindowMs = options.activeWindowMs ?? 30 * 24 * 3_600_000;
-    this.debounceMs = options.debounceMs ?? 250;
+    this.debounceMs = options.debounceMs ?? 100;
   }
 
   /** Sync now and whenever the workspace or the local data changes, until `stop()`. */
   start(): void {
-    this.cleanups.push(this.transport.watch(() => this.schedule()));
+    // The transport debounces its own notices; local edits wait a moment for the next keystroke.
+    this.cleanups.push(this.transport.watch(() => this.schedule(0)));
     const onChange = ({ origin }: { origin: 'local' | 'remote' }) => {
       if (origin === 'local') this.schedule();
     };
