@@ -267,6 +267,13 @@ export class Store {
     return entries;
   }
 
+  /** This device's log entry whose last op is `lastSeq`, if there is one. */
+  ownEntryEndingAt(lastSeq: number): { seq: number; hlc: string } | undefined {
+    return this.prepare(
+      'SELECT seq, hlc FROM sync_changes WHERE device = ? AND last_seq = ? LIMIT 1',
+    ).get(this.deviceId, lastSeq) as { seq: number; hlc: string } | undefined;
+  }
+
   /** Every synced table as it stands, with the seqs it covers: for a new device to start from. */
   snapshot(): Snapshot {
     return this.#writable.transaction(() => {

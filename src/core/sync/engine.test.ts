@@ -14,7 +14,11 @@ afterEach(() => {
 });
 
 async function device(name: string): Promise<Core> {
-  const core = createCore({ dbPath: tempDbPath(), sync: { autoStart: false, pollMs: 50 } });
+  // Local edits wait for an explicit sync.now, so that the tests decide who sees what when.
+  const core = createCore({
+    dbPath: tempDbPath(),
+    sync: { autoStart: false, pollMs: 50, debounceMs: 60_000 },
+  });
   open.push(core);
   await core.call('team.setup', {
     teamName: 'Northwind',
@@ -35,10 +39,13 @@ function memoryEngine(core: Core, hub: MemoryHub, snapshotEvery?: number): SyncE
   );
 }
 
-/** Every file under a folder, with its size: to show that nothing was deleted. */
+/**
+ * Every file under a folder: to show that nothing was deleted (`.part` files come and go while
+ * a device rewrites its own device file).
+ */
 function listing(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.part'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
@@ -91,6 +98,28 @@ describe('the sync engine', () => {
     const names = (await ben.call('accounts.list', {})).items.map((a) => a.name);
     expect(names).toEqual(expect.arrayContaining(['Account 0', 'Account 4', 'After the snapshot']));
     expect(ben.store.appliedVector()[ada.store.deviceId]).toBe(ada.store.lastSeq);
+  });
+
+  it('halts instead of reusing seqs when the database was put back from a backup', async () => {
+    const hub = new MemoryHub();
+    const ada = await device('Ada');
+    const backup = tempDbPath('backup.db');
+    await ada.store.db.backup(backup);
+    const engine = memoryEngine(ada, hub);
+    await ada.call('deals.create', { title: 'Published, then the laptop died' });
+    await engine.syncNow();
+    await engine.stop();
+    expect(hub.devices.get(ada.store.deviceId)?.publishedHlc).toBeTruthy();
+
+    const restored = createCore({ dbPath: backup, sync: { autoStart: false } });
+    open.push(restored);
+    expect(restored.store.deviceId).toBe(ada.store.deviceId);
+    await restored.call('deals.create', { title: 'Typed after the restore' });
+    const status = await memoryEngine(restored, hub).syncNow();
+    expect(status.state).toBe('halted');
+    expect(status.message).toMatch(/restored from a backup/);
+    // What was published is untouched.
+    expect(hub.logs.get(ada.store.deviceId)!.at(-1)!.lastSeq).toBe(ada.store.lastSeq);
   });
 
   it('syncs through a shared folder: create, join, edits both ways, conflicts settled everywhere', async () => {

@@ -92,15 +92,11 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sync once now (or right after the sync already running) and say where things stand. */
+  /** Sync once now (after the sync already running, if any) and say where things stand. */
   async syncNow(): Promise<SyncStatus> {
-    if (this.running) {
-      this.again = true;
-      await this.running;
-      if (this.running) await this.running;
-    } else {
-      await this.runOnce();
-    }
+    // A sync in flight may have read the folder before what the caller waits for arrived.
+    while (this.running) await this.running;
+    await this.runOnce();
     return this.status();
   }
 
@@ -153,20 +149,26 @@ export class SyncEngine {
     this.timer = setTimeout(() => void this.runOnce(), delay);
   }
 
-  private async runOnce(): Promise<void> {
-    if (this.stopped) return;
+  private runOnce(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
     clearTimeout(this.timer);
-    const run = this.sync();
+    const run = (async () => {
+      try {
+        await this.sync();
+      } finally {
+        this.running = null;
+      }
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.schedule(0);
+      }
+    })();
     this.running = run;
-    try {
-      await run;
-    } finally {
-      this.running = null;
-    }
-    if (this.again && !this.stopped) {
-      this.again = false;
-      this.schedule(0);
-    }
+    return run;
   }
 
   private async sync(): Promise<void> {
@@ -215,6 +217,25 @@ export class SyncEngine {
 
   private async push(): Promise<void> {
     this.published = await this.transport.publishedSeq(this.store.deviceId);
+    // What this device said it had published, the last time it said so: the same entry must
+    // still be in its log, or the log is not the one that published it.
+    const said = (await this.transport.devices()).find((d) => d.id === this.store.deviceId);
+    const diverged =
+      said?.publishedHlc != null &&
+      said.publishedSeq > 0 &&
+      this.store.ownEntryEndingAt(said.publishedSeq)?.hlc !== said.publishedHlc;
+    if (this.published > this.store.lastSeq || diverged) {
+      // The workspace holds ops of this device that its database does not: the file was put back
+      // from a backup, or copied from another computer. Writing on would give the same seqs to
+      // other edits.
+      throw new SyncHaltedError(
+        `This database is behind what this computer already published to the workspace (its ops up to ` +
+          `${this.published.toLocaleString('en-US')}, the database only up to ` +
+          `${this.store.lastSeq.toLocaleString('en-US')}): was it restored from a backup or copied? ` +
+          `Sync has stopped so that nothing is overwritten, and nothing was deleted. Join the ` +
+          `workspace with a fresh database to get everything back.`,
+      );
+    }
     while (this.published < this.store.lastSeq) {
       const entries = this.store.ownEntriesAfter(this.published, this.batchOps);
       if (entries.length === 0) break;
@@ -259,6 +280,7 @@ export class SyncEngine {
       userEmail: user?.email ?? null,
       lastSeen: this.now(),
       publishedSeq: this.published,
+      publishedHlc: this.store.ownEntryEndingAt(this.published)?.hlc ?? null,
       applied: this.store.appliedVector(),
       schemaVersion: this.store.schemaVersion,
       appVersion: this.options.appVersion,

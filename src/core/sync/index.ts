@@ -19,6 +19,8 @@ export interface SyncOptions {
   pollMs?: number;
   /** Start syncing at once if a workspace is set up (the app: yes; one-off CLI commands: no). */
   autoStart?: boolean;
+  /** How long local edits wait for more before a sync (tests set it long to sync by hand). */
+  debounceMs?: number;
 }
 
 /**
@@ -123,13 +125,10 @@ export class SyncManager {
 
   private startEngine(workspace: Workspace): SyncEngine {
     const transport = new FolderTransport(workspace.path, { pollMs: this.options.pollMs });
-    const engine = new SyncEngine(
-      this.ctx.store,
-      this.ctx.events,
-      transport,
-      workspace,
-      engineOptions(this.ctx),
-    );
+    const engine = new SyncEngine(this.ctx.store, this.ctx.events, transport, workspace, {
+      ...engineOptions(this.ctx),
+      debounceMs: this.options.debounceMs,
+    });
     engine.onStatus((status) => this.ctx.events.emit('sync.status', status));
     engine.start();
     this.engine = engine;

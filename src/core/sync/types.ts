@@ -58,8 +58,9 @@ export interface DeviceInfo {
   userName: string | null;
   userEmail: string | null;
   lastSeen: number;
-  /** The last of its own seqs it has published. */
+  /** The last of its own seqs it has published, and the clock of the entry that ends there. */
   publishedSeq: number;
+  publishedHlc?: string | null;
   /** How far it has applied every other device. */
   applied: SeqVector;
   schemaVersion: number;

@@ -112,6 +112,7 @@ function device(id: string, applied: SeqVector, lastSeen: number): DeviceInfo {
     userEmail: 'sam@example.com',
     lastSeen,
     publishedSeq: 0,
+    publishedHlc: null,
     applied,
     schemaVersion: 3,
     appVersion: '0.1.0',

@@ -163,6 +163,7 @@ export class FolderTransport implements SyncTransport {
       userEmail,
       lastSeen,
       publishedSeq,
+      publishedHlc: info.publishedHlc ?? null,
       applied,
       schemaVersion: info.schemaVersion,
       appVersion: info.appVersion,
@@ -610,8 +611,17 @@ function checkOwnEntries(device: string, entries: ChangeEntry[]): void {
 
 function toDeviceInfo(value: unknown, id: string): DeviceInfo | null {
   if (!isObject(value) || value.id !== id) return null;
-  const { name, userName, userEmail, lastSeen, publishedSeq, applied, schemaVersion, appVersion } =
-    value;
+  const {
+    name,
+    userName,
+    userEmail,
+    lastSeen,
+    publishedSeq,
+    publishedHlc,
+    applied,
+    schemaVersion,
+    appVersion,
+  } = value;
   const vector = toSeqVector(applied);
   const optionalText = (v: unknown) => v === null || typeof v === 'string';
   if (
@@ -633,6 +643,7 @@ function toDeviceInfo(value: unknown, id: string): DeviceInfo | null {
     userEmail: userEmail as string | null,
     lastSeen,
     publishedSeq,
+    publishedHlc: typeof publishedHlc === 'string' ? publishedHlc : null,
     applied: vector,
     schemaVersion,
     appVersion,
