@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError } from '../../shared/contract/errors';
-import type { DataChanged } from '../../shared/contract';
+import type { DataChanged, SyncStatus } from '../../shared/contract';
 import type { Bridge } from './bridge';
 
 export const queryClient = new QueryClient({
@@ -36,7 +36,11 @@ const SHOWN_IN: Record<string, readonly string[]> = {
   campaigns: ['campaigns'],
   satisfaction_responses: ['accounts'],
   saved_views: ['views'],
+  sync_conflicts: ['sync'],
 };
+
+/** The key `useApiQuery('sync.status', {})` reads. */
+export const SYNC_STATUS_KEY = ['sync.status', {}] as const;
 
 export function namespacesFor(tables: readonly string[]): Set<string> {
   const namespaces = new Set<string>();
@@ -53,6 +57,19 @@ export function useLiveQueries(bridge: Bridge): void {
         predicate: (query) => namespaces.has(String(query.queryKey[0]).split('.')[0]!),
       });
     });
+    // Sync announces its status whenever it changes: it goes straight into the cache, so the
+    // sidebar and the sync page follow without asking. A sync may have brought conflicts.
+    const offSync = bridge.on('sync.status', (payload) => {
+      const status = payload as SyncStatus;
+      const before = queryClient.getQueryData<SyncStatus>(SYNC_STATUS_KEY);
+      queryClient.setQueryData(SYNC_STATUS_KEY, status);
+      if (
+        before?.openConflicts !== status.openConflicts ||
+        before?.lastSyncAt !== status.lastSyncAt
+      ) {
+        void queryClient.invalidateQueries({ queryKey: ['sync.conflicts'] });
+      }
+    });
     // After a reconnect events may have been missed: refetch what is on screen.
     let wasOpen = bridge.connection().status === 'open';
     const offConnection = bridge.subscribeConnection(() => {
@@ -62,6 +79,7 @@ export function useLiveQueries(bridge: Bridge): void {
     });
     return () => {
       off();
+      offSync();
       offConnection();
     };
   }, [bridge]);

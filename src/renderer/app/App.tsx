@@ -28,6 +28,7 @@ const router = createHashRouter([
       { path: 'campaigns', lazy: lazyView(views.campaigns) },
       { path: 'import', lazy: lazyView(views.import) },
       { path: 'settings/stages', lazy: lazyView(views.stages) },
+      { path: 'settings/sync', lazy: lazyView(views.sync) },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],
   },

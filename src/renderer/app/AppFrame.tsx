@@ -21,6 +21,7 @@ import { APP_COMMANDS } from './commands';
 import { prefetchViews } from './lazyViews';
 import styles from './AppFrame.module.css';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { keyLabel, useShortcut } from './shortcuts';
 import { useTheme, type ThemePreference } from './theme';
@@ -120,6 +121,7 @@ export function AppFrame() {
             <Settings2 size={16} aria-hidden />
             Pipeline stages
           </NavLink>
+          <SyncIndicator />
           {connection.status !== 'open' && (
             <div className={styles.offline} role="status">
               <WifiOff size={14} aria-hidden />

@@ -6,6 +6,7 @@ import { CAMPAIGN_COMMANDS } from '../features/campaigns/commands';
 import { CONTACT_COMMANDS } from '../features/contacts/commands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
 import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
+import { SYNC_COMMANDS } from '../features/sync/commands';
 import { APP_COMMANDS } from './commands';
 import { keyLabel } from './shortcuts';
 import styles from './ShortcutsHelp.module.css';
@@ -19,6 +20,7 @@ const GROUPS = [
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },
+  { title: 'Sync', commands: Object.values(SYNC_COMMANDS) },
 ];
 
 /** Every keyboard command, from the same declarations the views bind. */

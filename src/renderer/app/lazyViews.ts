@@ -15,6 +15,7 @@ export const views = {
   campaigns: () => import('../features/campaigns/CampaignsPage').then((m) => m.CampaignsPage),
   import: () => import('../features/import/ImportPage').then((m) => m.ImportPage),
   stages: () => import('../features/settings/StagesPage').then((m) => m.StagesPage),
+  sync: () => import('../features/sync/SyncPage').then((m) => m.SyncPage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

@@ -1,0 +1,283 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  CircleAlert,
+  FolderInput,
+  FolderPlus,
+  HardDrive,
+  ShieldCheck,
+  UsersRound,
+  WifiOff,
+  type LucideIcon,
+} from 'lucide-react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { SyncStatus } from '../../../shared/contract';
+import { api } from '../../api';
+import { SYNC_STATUS_KEY } from '../../api/queries';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
+import { useToast } from '../../components/Toast';
+import styles from './SyncPage.module.css';
+import { checkWorkspaceForm, formFailure, type FieldErrors } from './workspaceForm';
+
+const FOLDER_PLACEHOLDER = /Win/.test(navigator.platform)
+  ? 'e.g. \\\\fileserver\\sales\\Cockpit'
+  : 'e.g. /Volumes/Sales/Cockpit';
+
+const sentence = (text: string | undefined) =>
+  text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
+
+/** Sync is off: make a folder the team's workspace, or join the one a teammate made. */
+export function SetUpSync() {
+  return (
+    <>
+      <div className={styles.choices}>
+        <CreateWorkspace />
+        <JoinWorkspace />
+      </div>
+      <FolderModeNote />
+    </>
+  );
+}
+
+function useWorkspaceCall() {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const run = async (call: () => Promise<SyncStatus>): Promise<SyncStatus | null> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const status = await call();
+      queryClient.setQueryData(SYNC_STATUS_KEY, status);
+      return status;
+    } catch (error) {
+      const { fields, form } = formFailure(error);
+      setErrors(fields);
+      setFailure(form);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, errors, setErrors, failure, setFailure, run };
+}
+
+function CreateWorkspace() {
+  const id = useId();
+  const toast = useToast();
+  const [folder, setFolder] = useState('');
+  const [name, setName] = useState('');
+  const { busy, errors, setErrors, failure, setFailure, run } = useWorkspaceCall();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkWorkspaceForm('sync.createWorkspace', { folder, name });
+    setErrors(found);
+    setFailure(undefined);
+    if (Object.keys(found).length > 0) return;
+    const status = await run(() => api.sync.createWorkspace({ folder, name }));
+    if (status) toast.success(`Workspace “${name.trim()}” created; this device syncs through it`);
+  };
+
+  return (
+    <ChoiceCard
+      id={id}
+      icon={FolderPlus}
+      title="Create a workspace in a folder"
+      lede="For the first device of your team. The folder becomes your team’s shared workspace; teammates join it from their laptops."
+    >
+      <form
+        className={styles.form}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby={`${id}-title`}
+      >
+        <TextField
+          label="Folder"
+          value={folder}
+          onChange={(event) => {
+            setFolder(event.target.value);
+            setErrors((current) => ({ ...current, folder: undefined }));
+          }}
+          placeholder={FOLDER_PLACEHOLDER}
+          spellCheck={false}
+          autoComplete="off"
+          className={styles.pathField}
+          error={sentence(errors.folder)}
+          hint="An empty folder every teammate can reach: a network drive, or a Dropbox, OneDrive or Google Drive folder."
+        />
+        <TextField
+          label="Workspace name"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            setErrors((current) => ({ ...current, name: undefined }));
+          }}
+          placeholder="e.g. Northwind Sales"
+          maxLength={80}
+          autoComplete="off"
+          error={sentence(errors.name)}
+        />
+        <p className={styles.formNote}>
+          What is on this laptop now becomes the team’s starting point.
+        </p>
+        <FormFailure title="The workspace could not be created" message={failure} />
+        <div className={styles.formActions}>
+          <Button type="submit" variant="primary" icon={<FolderPlus />} busy={busy}>
+            Create workspace
+          </Button>
+        </div>
+      </form>
+    </ChoiceCard>
+  );
+}
+
+function JoinWorkspace() {
+  const id = useId();
+  const toast = useToast();
+  const [folder, setFolder] = useState('');
+  const { busy, errors, setErrors, failure, setFailure, run } = useWorkspaceCall();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkWorkspaceForm('sync.joinWorkspace', { folder });
+    setErrors(found);
+    setFailure(undefined);
+    if (Object.keys(found).length > 0) return;
+    const status = await run(() => api.sync.joinWorkspace({ folder }));
+    if (status) {
+      const name = status.workspace?.name;
+      toast.success(name ? `Joined workspace “${name}”` : 'Joined the workspace');
+    }
+  };
+
+  return (
+    <ChoiceCard
+      id={id}
+      icon={FolderInput}
+      title="Join a workspace"
+      lede="A teammate already created one. Point this device at the same folder and it catches up with the team."
+    >
+      <form
+        className={styles.form}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby={`${id}-title`}
+      >
+        <TextField
+          label="Folder"
+          value={folder}
+          onChange={(event) => {
+            setFolder(event.target.value);
+            setErrors((current) => ({ ...current, folder: undefined }));
+          }}
+          placeholder={FOLDER_PLACEHOLDER}
+          spellCheck={false}
+          autoComplete="off"
+          className={styles.pathField}
+          error={sentence(errors.folder)}
+          hint="The folder your teammate created the workspace in, as this laptop sees it."
+        />
+        <p className={styles.formNote}>
+          Deals and contacts already on this laptop are shared with the team when it joins.
+        </p>
+        <FormFailure title="This device could not join" message={failure} />
+        <div className={styles.formActions}>
+          <Button type="submit" variant="primary" icon={<FolderInput />} busy={busy}>
+            Join workspace
+          </Button>
+        </div>
+      </form>
+    </ChoiceCard>
+  );
+}
+
+function ChoiceCard({
+  id,
+  icon: Icon,
+  title,
+  lede,
+  children,
+}: {
+  id: string;
+  icon: LucideIcon;
+  title: string;
+  lede: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`${styles.card} ${styles.choice}`} aria-labelledby={`${id}-title`}>
+      <div className={styles.choiceHead}>
+        <span className={styles.choiceIcon} aria-hidden>
+          <Icon size={18} />
+        </span>
+        <div>
+          <h2 id={`${id}-title`} className={styles.cardTitle}>
+            {title}
+          </h2>
+          <p className={styles.muted}>{lede}</p>
+        </div>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function FormFailure({ title, message }: { title: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <div className={styles.alert} data-tone="danger" role="alert">
+      <CircleAlert size={18} aria-hidden />
+      <div>
+        <p className={styles.alertTitle}>{title}</p>
+        <p>{sentence(message)}</p>
+      </div>
+    </div>
+  );
+}
+
+const FACTS: { icon: LucideIcon; title: string; text: string }[] = [
+  {
+    icon: HardDrive,
+    title: 'Your database stays on this laptop',
+    text: 'Only files of changes go into the folder, never the database itself: a synced folder would break it.',
+  },
+  {
+    icon: UsersRound,
+    title: 'Every device can change everything',
+    text: 'In folder mode no server checks roles, so anyone with the folder can edit any deal. It is meant for teams that trust each other.',
+  },
+  {
+    icon: WifiOff,
+    title: 'Works offline',
+    text: 'Changes wait on this device and go out at the next sync, when the folder can be reached again.',
+  },
+  {
+    icon: ShieldCheck,
+    title: 'Nothing typed is lost',
+    text: 'When two people change the same field at once, the newest change wins and the other waits in Conflicts for you to choose.',
+  },
+];
+
+/** What folder mode means, said plainly before anyone chooses it. */
+export function FolderModeNote() {
+  const id = useId();
+  return (
+    <section className={`${styles.card} ${styles.note}`} aria-labelledby={id}>
+      <h2 id={id} className={styles.cardTitle}>
+        How folder sync works
+      </h2>
+      <ul className={styles.facts}>
+        {FACTS.map(({ icon: Icon, title, text }) => (
+          <li key={title}>
+            <Icon size={16} aria-hidden />
+            <div>
+              <strong>{title}.</strong> {text}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
