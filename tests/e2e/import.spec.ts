@@ -18,6 +18,8 @@ async function firstRun(page: Page, url: string) {
   await page.getByLabel('Your name').fill('Rita Rep');
   await page.getByLabel('Work email').fill('rita@northwind.example');
   await page.getByRole('button', { name: 'Start' }).click();
+  // The team is set up once the app itself shows (leaving earlier would abandon the setup).
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page).not.toHaveURL(/token=/);
 }
 

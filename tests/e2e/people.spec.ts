@@ -17,6 +17,8 @@ test('a rep adds a contact at an account, records an NPS answer, and starts a ca
   await page.getByLabel('Your name').fill('Rita Rep');
   await page.getByLabel('Work email').fill('rita@northwind.example');
   await page.getByRole('button', { name: 'Start' }).click();
+  // The team is set up once the app itself shows (leaving earlier would abandon the setup).
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page).not.toHaveURL(/token=/);
 
   // An account, with its firmographics.

@@ -126,6 +126,29 @@ test('a rep creates a workspace in a folder, a teammate joins it, and a new deal
   await expect(rita).toContainText('rita@northwind.example');
   await expect(rita).toContainText('Up to date', { timeout: 10_000 });
   await expect(b.page.getByRole('region', { name: 'Conflicts' })).toContainText('No conflicts');
+
+  // B opens the deal; A moves it on the board from the keyboard: B's open page follows it.
+  await b.page.getByRole('link', { name: 'Deals', exact: true }).click();
+  await b.page
+    .getByRole('row', { name: /Globex — Fleet rollout/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(
+    b.page.getByRole('heading', { level: 1, name: 'Globex — Fleet rollout' }),
+  ).toBeVisible();
+  const stageOnB = b.page.getByRole('combobox', { name: 'Stage' }).locator('option:checked');
+  await expect(stageOnB).toHaveText(/New lead/);
+  const card = a.page.getByRole('button', { name: /^Globex — Fleet rollout/ });
+  await card.focus();
+  await a.page.keyboard.press('Shift+ArrowRight');
+  await expect(
+    a.page.getByRole('list', { name: 'Contacted deals' }).getByRole('button', {
+      name: /^Globex — Fleet rollout/,
+    }),
+  ).toBeVisible();
+  await expect(stageOnB).toHaveText(/Contacted/, { timeout: 20_000 });
+  expect(await b.page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
 });
 
 async function createWorkspace(page: Page, folder: string) {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/contract/errors';
 import { api, useApiQuery, useAppInfo, useStages, useUsers } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
@@ -14,6 +14,7 @@ import {
   CURRENCIES,
   FormError,
   emptyValues,
+  mergeUntouched,
   formFieldFor,
   toCreateInput,
   type DealFormField,
@@ -45,6 +46,16 @@ export function DealForm({
   onCancel,
 }: DealFormProps) {
   const [values, setValues] = useState(initial);
+  // The record may change while the form is open (another device's edit arrives, the board moves
+  // the deal): fields the user has not touched follow it; fields they are editing stay theirs.
+  const base = useRef(initial);
+  const initialKey = JSON.stringify(initial);
+  useEffect(() => {
+    const previous = base.current;
+    base.current = initial;
+    setValues((current) => mergeUntouched(current, previous, initial));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialKey stands for initial
+  }, [initialKey]);
   const [errors, setErrors] = useState<Partial<Record<DealFormField, string>>>({});
   const [saving, setSaving] = useState(false);
   const { phases, stages, byId } = useStages();

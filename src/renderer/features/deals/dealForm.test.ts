@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../shared/domain';
-import { FormError, formFieldFor, toPatch, valuesFromDeal } from './dealForm';
+import { FormError, formFieldFor, mergeUntouched, toPatch, valuesFromDeal } from './dealForm';
 
 const deal: Deal = {
   id: '0190f2a4-0000-7000-8000-000000000001',
@@ -57,5 +57,19 @@ describe('deal form', () => {
     expect(formFieldFor('patch.valueMinor')).toBe('value');
     expect(formFieldFor('accountId')).toBe('account');
     expect(formFieldFor(undefined)).toBeUndefined();
+  });
+});
+
+describe('mergeUntouched', () => {
+  it('takes the record’s new values for fields the user left alone, and keeps what they typed', () => {
+    const before = { title: 'Fleet rollout', nextStep: 'Call', value: '100' };
+    const typing = { ...before, nextStep: 'Send the proposal' };
+    const arrived = { title: 'Fleet rollout 2027', nextStep: 'Book a demo', value: '100' };
+    expect(mergeUntouched(typing, before, arrived)).toEqual({
+      title: 'Fleet rollout 2027',
+      nextStep: 'Send the proposal',
+      value: '100',
+    });
+    expect(mergeUntouched(before, before, arrived)).toEqual(arrived);
   });
 });

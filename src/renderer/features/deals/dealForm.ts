@@ -153,3 +153,12 @@ export function formFieldFor(apiField: string | undefined): DealFormField | unde
   if (!apiField) return undefined;
   return API_TO_FORM[apiField.replace(/^patch\./, '')];
 }
+
+/** `current` with each field the user left as it was in `previous` taken from `next`. */
+export function mergeUntouched<T extends object>(current: T, previous: T, next: T): T {
+  const merged = { ...current };
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (current[key] === previous[key]) merged[key] = next[key];
+  }
+  return merged;
+}
