@@ -244,3 +244,32 @@ test('a teammate stops syncing, both edit the same field, and the conflict waits
   await expect(rowOnA).toContainText('€15,000', { timeout: 20_000 });
   await expect(syncLink(a.page)).not.toHaveAccessibleName(/conflict/);
 });
+
+test('a new teammate’s laptop joins the workspace from the first screen and picks who uses it', async ({
+  laptops: { a, b, folder },
+}) => {
+  await setUpTeam(a.page, 'Rita Rep', 'rita@northwind.example');
+  await createWorkspace(a.page, folder);
+  await a.page.goto(`${a.origin}/#/board`);
+  await a.page.getByRole('button', { name: 'New deal' }).click();
+  const sheet = a.page.getByRole('dialog', { name: 'New deal' });
+  await sheet.getByLabel('Deal name').fill('Umbrella — Renewal');
+  await sheet.getByRole('button', { name: 'Create deal' }).click();
+  await expect(a.page.getByRole('status').filter({ hasText: 'Deal created' })).toBeVisible();
+
+  // B has never been set up: it joins instead of making a team of its own.
+  await b.page.getByRole('button', { name: /join its workspace/ }).click();
+  await b.page.getByLabel('Workspace folder').fill(folder);
+  await b.page.getByRole('button', { name: 'Join workspace' }).click();
+  await expect(b.page.getByRole('heading', { name: 'Welcome to Northwind Sales' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await b.page.getByLabel('Your name').fill('Sam Seller');
+  await b.page.getByLabel('Work email').fill('sam@northwind.example');
+  await b.page.getByRole('button', { name: 'Start' }).click();
+  await expect(b.page.getByRole('heading', { name: 'Pipeline' })).toBeVisible();
+  await expect(b.page.getByRole('button', { name: /^Umbrella — Renewal/ })).toBeVisible();
+  // One team, and the newcomer is a rep on it.
+  await expect(b.page.getByText('Sales rep')).toBeVisible();
+  await expect(syncLink(b.page)).toHaveAccessibleName(/^Sync status: Synced/);
+});

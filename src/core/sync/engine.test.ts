@@ -234,6 +234,29 @@ describe('the sync engine', () => {
     expect(existsSync(last)).toBe(true);
   });
 
+  it('a new laptop joins before anyone uses it: the team arrives, and the newcomer is a rep on it', async () => {
+    const folder = tempDir();
+    const ada = await device('Ada');
+    await ada.call('sync.createWorkspace', { folder, name: 'Northwind' });
+    const fresh = createCore({
+      dbPath: tempDbPath(),
+      sync: { autoStart: false, debounceMs: 60_000 },
+    });
+    open.push(fresh);
+    await fresh.call('sync.joinWorkspace', { folder });
+    const info = await fresh.call('app.info', {});
+    expect(info.team?.name).toBe('Northwind');
+    expect(info.currentUser).toBeNull();
+    const joined = await fresh.call('team.setup', {
+      teamName: 'Whatever they type',
+      userName: 'Cy',
+      email: 'cy@northwind.example',
+      currency: 'USD',
+    });
+    expect(joined.team).toMatchObject({ name: 'Northwind', defaultCurrency: 'EUR' });
+    expect(joined.currentUser).toMatchObject({ name: 'Cy', role: 'rep' });
+  });
+
   it('says which workspace a device is in and refuses a second one; leaving deletes nothing', async () => {
     const folder = tempDir();
     const ada = await device('Ada');

@@ -78,7 +78,8 @@ export function setupTeam(ctx: CoreContext, input: ParsedInput<'team.setup'>): A
         id: userId,
         name: input.userName,
         email: input.email.toLowerCase(),
-        role: 'admin',
+        // Whoever sets the team up runs it; people who join an existing team start as reps.
+        role: existingTeam ? 'rep' : 'admin',
       });
     }
   });

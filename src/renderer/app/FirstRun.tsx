@@ -1,33 +1,48 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/contract/errors';
-import { api } from '../api';
+import { api, useAppInfo } from '../api';
 import { Button } from '../components/Button';
 import { SelectField, TextField } from '../components/Field';
 import { CURRENCIES } from '../features/deals/dealForm';
 import styles from './FirstRun.module.css';
 
-type Field = 'teamName' | 'userName' | 'email' | 'currency';
+type Field = 'teamName' | 'userName' | 'email' | 'currency' | 'folder';
+type Errors = Partial<Record<Field, string>>;
 
-/** First start on this device: name the team and yourself. */
+const fieldMessage = (error: ApiError) => error.message.replace(/^[\w.]+: [\w.]+: /, '');
+
+/**
+ * First start on this device. Either set up a new team, or join the team's workspace folder:
+ * the team and its people arrive by sync, and the person picks themselves by name and email.
+ */
 export function FirstRun() {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ teamName: '', userName: '', email: '', currency: 'EUR' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const info = useAppInfo();
+  const team = info.data?.team ?? null;
+  const [mode, setMode] = useState<'new' | 'join'>('new');
+  const [values, setValues] = useState({
+    teamName: '',
+    userName: '',
+    email: '',
+    currency: 'EUR',
+    folder: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const run = async (event: FormEvent, action: () => Promise<void>) => {
     event.preventDefault();
     setBusy(true);
     setErrors({});
     setFailure(undefined);
     try {
-      await api.team.setup(values);
+      await action();
       await queryClient.invalidateQueries();
     } catch (error) {
       if (error instanceof ApiError && error.field) {
-        setErrors({ [error.field as Field]: error.message.replace(/^[\w.]+: [\w.]+: /, '') });
+        setErrors({ [error.field as Field]: fieldMessage(error) });
       } else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
@@ -41,11 +56,110 @@ export function FirstRun() {
       setValues((v) => ({ ...v, [field]: event.target.value })),
   });
 
+  const failureLine = failure && (
+    <p className={styles.failure} role="alert">
+      {failure}
+    </p>
+  );
+
+  // The team is here (it arrived through the workspace): only who uses this laptop is missing.
+  if (team) {
+    return (
+      <div className={styles.screen}>
+        <form
+          className={styles.card}
+          onSubmit={(event) =>
+            void run(event, async () => {
+              await api.team.setup({
+                teamName: team.name,
+                userName: values.userName,
+                email: values.email,
+                currency: team.defaultCurrency,
+              });
+            })
+          }
+          noValidate
+          aria-labelledby="first-run-title"
+        >
+          <h1 id="first-run-title" className={styles.title}>
+            Welcome to {team.name}
+          </h1>
+          <p className={styles.lead}>
+            This laptop is in your team’s workspace. Who will use it? If you already work on another
+            laptop, use the same email: you stay one person on the team.
+          </p>
+          <TextField label="Your name" autoComplete="name" autoFocus {...bind('userName')} />
+          <TextField label="Work email" type="email" autoComplete="email" {...bind('email')} />
+          {failureLine}
+          <Button type="submit" variant="primary" busy={busy}>
+            Start
+          </Button>
+        </form>
+      </div>
+    );
+  }
+
+  if (mode === 'join') {
+    return (
+      <div className={styles.screen}>
+        <form
+          className={styles.card}
+          onSubmit={(event) =>
+            void run(event, async () => {
+              const status = await api.sync.joinWorkspace({ folder: values.folder });
+              const joined = await api.app.info();
+              if (!joined.team) {
+                setFailure(
+                  `Joined “${status.workspace?.name ?? 'the workspace'}”, but no team has been set up in it yet. ` +
+                    'Set up the team here: it will be the workspace’s team.',
+                );
+                setMode('new');
+              }
+            })
+          }
+          noValidate
+          aria-labelledby="first-run-title"
+        >
+          <h1 id="first-run-title" className={styles.title}>
+            Join your team’s workspace
+          </h1>
+          <p className={styles.lead}>
+            The folder your teammates share: a network drive, or a Dropbox, OneDrive or Google Drive
+            folder. The team, its deals and its people arrive from there; then you say who you are.
+          </p>
+          <TextField
+            label="Workspace folder"
+            autoFocus
+            placeholder="e.g. /Volumes/Sales/Cockpit"
+            spellCheck={false}
+            {...bind('folder')}
+          />
+          {failureLine}
+          <Button type="submit" variant="primary" busy={busy}>
+            Join workspace
+          </Button>
+          <button type="button" className={styles.switch} onClick={() => setMode('new')}>
+            Set up a new team instead
+          </button>
+        </form>
+      </div>
+    );
+  }
+
   return (
     <div className={styles.screen}>
       <form
         className={styles.card}
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) =>
+          void run(event, async () => {
+            await api.team.setup({
+              teamName: values.teamName,
+              userName: values.userName,
+              email: values.email,
+              currency: values.currency,
+            });
+          })
+        }
         noValidate
         aria-labelledby="first-run-title"
       >
@@ -71,14 +185,13 @@ export function FirstRun() {
             </option>
           ))}
         </SelectField>
-        {failure && (
-          <p className={styles.failure} role="alert">
-            {failure}
-          </p>
-        )}
+        {failureLine}
         <Button type="submit" variant="primary" busy={busy}>
           Start
         </Button>
+        <button type="button" className={styles.switch} onClick={() => setMode('join')}>
+          My team already uses Lifecycle Cockpit: join its workspace
+        </button>
       </form>
     </div>
   );
