@@ -1,0 +1,112 @@
+import type { Presence, Refusal, ServerRole, ServerUser, WireEntry } from '../../shared/serverApi';
+
+export type FactValue = string | number | null;
+
+/** The few current values the role checks need (who owns a deal, which phase a stage is in). */
+export interface FactsReader {
+  get(table: string, rowId: string, column: string): Promise<FactValue | undefined>;
+}
+
+/** Decides whether the author may make an entry's changes: null (yes) or the reason why not. */
+export type Decide = (entry: WireEntry, facts: FactsReader) => Promise<string | null>;
+
+export interface PushOutcome {
+  accepted: number;
+  duplicates: number;
+  refused: Refusal[];
+  publishedSeq: number;
+  serverSeq: number;
+}
+
+export interface StoredEntry {
+  serverSeq: number;
+  entry: WireEntry;
+}
+
+export interface StoredUser extends ServerUser {
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/**
+ * Where the server keeps users, entries and presence: SQLite in `--data` (one server), or
+ * PostgreSQL (`--database-url`; the server then keeps no state of its own, so several can run
+ * behind a load balancer). Both implement this, and the same test suite runs against both.
+ */
+export interface ServerStorage {
+  /** Create or upgrade the schema. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  addUser(user: {
+    name: string;
+    email: string;
+    role: ServerRole;
+    tokenHash: string;
+  }): Promise<StoredUser>;
+  /** The active user whose token hashes to `tokenHash` (revoked users are not found). */
+  userByTokenHash(tokenHash: string): Promise<StoredUser | null>;
+  /** Revoke a user's token; false if there is no such active user. */
+  revokeUser(email: string): Promise<boolean>;
+  listUsers(): Promise<StoredUser[]>;
+
+  /**
+   * Store a device's entries in one transaction, idempotent on `(device, seq)`: entries stored
+   * before are counted as duplicates and not checked again. Each new entry is checked with
+   * `decide` (seeing the facts of the entries before it); a refused entry is stored with its
+   * reason and without its changes taking effect. Entries must continue the device's seqs
+   * without a gap; otherwise nothing is stored and the call throws `SeqGapError`.
+   */
+  push(userId: string, device: string, entries: WireEntry[], decide: Decide): Promise<PushOutcome>;
+  /** Entries after the server cursor `after`, in server order, at most `limit` (by entries). */
+  pull(after: number, limit: number): Promise<{ entries: StoredEntry[]; more: boolean }>;
+  /** The last seq of a device the server holds, and the clock of that entry. */
+  published(device: string): Promise<{ publishedSeq: number; publishedHlc: string | null }>;
+  lastServerSeq(): Promise<number>;
+
+  upsertPresence(userId: string, presence: Presence): Promise<void>;
+  presence(): Promise<Presence[]>;
+}
+
+export class SeqGapError extends Error {
+  constructor(device: string, expected: number, got: number) {
+    super(
+      `device ${device} must push its seq ${expected} next (the server holds its seqs up to ${expected - 1}); got ${got}`,
+    );
+    this.name = 'SeqGapError';
+  }
+}
+
+/** The columns whose current values the role checks read, kept per row by `push`. */
+export const FACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  deals: ['owner_id', 'stage_id'],
+  contacts: ['owner_id'],
+  accounts: ['owner_id'],
+  calls: ['rep_id'],
+  notes: ['author_id', 'deal_id'],
+  follow_ups: ['owner_id'],
+  saved_views: ['user_id'],
+  stages: ['phase_id'],
+  stage_history: ['deal_id'],
+};
+
+/**
+ * The newest value of each fact column of an accepted entry (per field, newest hlc wins, as on
+ * the devices). Storage implementations call this for what to upsert.
+ */
+export function factsOf(
+  entry: WireEntry,
+): { table: string; rowId: string; column: string; value: FactValue }[] {
+  const columns = FACT_COLUMNS[entry.table];
+  if (!columns) return [];
+  const facts: Fact[] = [];
+  for (const [rowId, fields] of entry.changes) {
+    for (const column of columns) {
+      if (!(column in fields)) continue;
+      const raw = fields[column]!;
+      const value = Array.isArray(raw) ? raw[0] : raw;
+      facts.push({ table: entry.table, rowId, column, value, hlc: entry.hlc });
+    }
+  }
+  return facts;
+}
