@@ -142,7 +142,7 @@ export function ensureDefaultPipeline(store: Store): void {
   if (missingPhases.length === 0 && missingStages.length === 0) return;
   store.write((w) => {
     for (const phase of missingPhases) {
-      w.insert('phases', {
+      w.insertDefault('phases', {
         id: phase.id,
         name: phase.name,
         owner: phase.owner,
@@ -151,7 +151,7 @@ export function ensureDefaultPipeline(store: Store): void {
       });
     }
     for (const stage of missingStages) {
-      w.insert('stages', {
+      w.insertDefault('stages', {
         id: defaultStageId(stage.key),
         name: stage.name,
         phase_id: stage.phaseId,

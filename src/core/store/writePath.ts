@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { hlcAfter, hlcWall, type HybridLogicalClock } from '../../shared/hlc';
+import { formatHlc, hlcAfter, hlcWall, type HybridLogicalClock } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
 import type { SyncedTable, TableShape } from './syncedTables';
 
@@ -11,6 +11,12 @@ export type SqlValue = string | number | null;
 export interface Writer {
   /** Insert a row; returns its id (a new UUIDv7 unless `fields.id` is given). */
   insert(table: SyncedTable, fields: Fields & { id?: string }): string;
+  /**
+   * Insert a row every device makes on its own with the same fixed id (the default pipeline):
+   * stamped as old as time (wall 0), so that any real edit of it, on any device, whenever it
+   * arrives, wins over every device's copy of the default.
+   */
+  insertDefault(table: SyncedTable, fields: Fields & { id: string }): string;
   /**
    * Insert many rows of one shape (the keys of the first row) with multi-row statements: the
    * same rows and ops as `insert` one by one, for imports and demo data. Returns their ids.
@@ -105,6 +111,8 @@ export class WritePath {
     if (restoreFrom) clock.restore(restoreFrom);
     this.writer = {
       insert: (table, fields) => this.insert(table, fields),
+      insertDefault: (table, fields) =>
+        this.insert(table, fields, formatHlc({ wall: 0, counter: 0, device: clock.device })),
       insertMany: (table, rows) => this.insertMany(table, rows),
       update: (table, id, patch) => this.update(table, id, patch),
       rewrite: (table, id, patch) => this.update(table, id, patch, true),
@@ -162,10 +170,10 @@ export class WritePath {
     return result;
   }
 
-  private insert(table: SyncedTable, fields: Fields & { id?: string }): string {
+  private insert(table: SyncedTable, fields: Fields & { id?: string }, stamp?: string): string {
     this.assertInTransaction();
     const shape = this.shape(table);
-    const hlc = this.clock.now();
+    const hlc = stamp ?? this.clock.now();
     const wall = hlcWall(hlc);
     const id = fields.id ?? newId();
     // The ops of an insert: every given field, except nulls that the column defaults to anyway.

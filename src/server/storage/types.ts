@@ -94,9 +94,16 @@ export const FACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
  * The newest value of each fact column of an accepted entry (per field, newest hlc wins, as on
  * the devices). Storage implementations call this for what to upsert.
  */
-export function factsOf(
-  entry: WireEntry,
-): { table: string; rowId: string; column: string; value: FactValue }[] {
+export interface Fact {
+  table: string;
+  rowId: string;
+  column: string;
+  value: FactValue;
+  /** The clock of the op: a fact changes only to a newer one. */
+  hlc: string;
+}
+
+export function factsOf(entry: WireEntry): Fact[] {
   const columns = FACT_COLUMNS[entry.table];
   if (!columns) return [];
   const facts: Fact[] = [];
