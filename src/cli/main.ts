@@ -85,21 +85,99 @@ program
 program
   .command('sync')
   .description(
-    'Sync a database through a shared workspace folder: publish its changes, apply the others; ' +
-      'once (exit code 1 if sync halted), or with --watch until Ctrl+C.',
+    'Sync a database through a shared workspace folder or a team sync server: publish its ' +
+      'changes, apply the others; once (exit code 1 if sync halted), or with --watch until Ctrl+C.',
   )
   .requiredOption('--db <file>', 'SQLite file to sync (never inside the folder)')
-  .requiredOption('--folder <dir>', 'the workspace folder (a network drive or a synced folder)')
-  .option('--create <name>', 'make the folder a new workspace with this name first')
-  .option('--watch', 'keep syncing as files arrive and the database changes')
-  .action(async (options: { db: string; folder: string; create?: string; watch?: boolean }) => {
-    const { runSyncCommand } = await import('./sync');
-    process.exitCode = await runSyncCommand({
-      ...options,
-      db: resolve(options.db),
-      folder: resolve(options.folder),
-    });
-  });
+  .option('--folder <dir>', 'the workspace folder (a network drive or a synced folder)')
+  .option('--server <url>', 'a team sync server instead (cockpit server)')
+  .option('--token <token>', 'with --server: your access token (cockpit server add-user)')
+  .option('--create <name>', 'with --folder: make the folder a new workspace with this name first')
+  .option('--watch', 'keep syncing as changes arrive and the database changes')
+  .action(
+    async (options: {
+      db: string;
+      folder?: string;
+      server?: string;
+      token?: string;
+      create?: string;
+      watch?: boolean;
+    }) => {
+      const { runSyncCommand } = await import('./sync');
+      process.exitCode = await runSyncCommand({
+        ...options,
+        db: resolve(options.db),
+        folder: options.folder === undefined ? undefined : resolve(options.folder),
+      });
+    },
+  );
+
+program
+  .command('server')
+  .description(
+    'The team sync server (HTTP API v1, live stream, roles checked per op), or manage its users: ' +
+      '`cockpit server --data DIR`, `cockpit server add-user|revoke-user|list-users --data DIR …`.',
+  )
+  .argument('[action]', 'add-user, revoke-user or list-users; none to run the server')
+  .option('--data <dir>', 'folder for the server’s SQLite database')
+  .option('--database-url <url>', 'PostgreSQL instead (postgres://user:pass@host/db)')
+  .addOption(
+    new Option('--port <port>', 'port to listen on').argParser(wholeNumber(0)).default(8787),
+  )
+  .option('--host <address>', 'address to listen on (put a TLS proxy in front)', '127.0.0.1')
+  .option('--name <name>', 'add-user: the person’s name')
+  .option('--email <email>', 'add-user, revoke-user: the person’s email')
+  .addOption(
+    new Option('--role <role>', 'add-user: what they may change').choices([
+      'rep',
+      'manager',
+      'success',
+      'admin',
+    ]),
+  )
+  .action(
+    async (
+      action: string | undefined,
+      options: {
+        data?: string;
+        databaseUrl?: string;
+        port: number;
+        host: string;
+        name?: string;
+        email?: string;
+        role?: 'rep' | 'manager' | 'success' | 'admin';
+      },
+    ) => {
+      const server = await import('./server');
+      const where = {
+        data: options.data === undefined ? undefined : resolve(options.data),
+        databaseUrl: options.databaseUrl,
+      };
+      const need = (value: string | undefined, flag: string): string => {
+        if (!value) return program.error(`cockpit server ${action}: ${flag} is required`);
+        return value;
+      };
+      switch (action) {
+        case undefined:
+          return server.runServer({ ...options, ...where });
+        case 'add-user':
+          return server.addUser(where, {
+            name: need(options.name, '--name'),
+            email: need(options.email, '--email'),
+            role: need(options.role, '--role') as 'rep' | 'manager' | 'success' | 'admin',
+          });
+        case 'revoke-user':
+          process.exitCode = await server.revokeUser(where, need(options.email, '--email'));
+          return;
+        case 'list-users':
+          return server.listUsers(where);
+        default:
+          program.error(
+            `cockpit server: unknown action ${action} (add-user, revoke-user, list-users)`,
+          );
+      }
+    },
+  );
 
 const kindOption = () =>
   new Option('--kind <kind>', 'what the file holds')

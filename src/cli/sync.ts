@@ -4,7 +4,10 @@ import { APP_VERSION } from './appVersion';
 
 export interface SyncCommandOptions {
   db: string;
-  folder: string;
+  /** A workspace folder, or a server with an access token. */
+  folder?: string;
+  server?: string;
+  token?: string;
   watch?: boolean;
   /** Make the folder a new workspace with this name first. */
   create?: string;
@@ -36,6 +39,11 @@ export function describeStatus(status: SyncStatus, now = Date.now()): string {
   for (const problem of status.problems) {
     lines.push(`  Skipped ${problem.path} (${problem.kind}): ${problem.message}`);
   }
+  for (const refusal of status.refused) {
+    lines.push(
+      `  Refused by the server: ${refusal.table} ${refusal.rowIds.join(', ')}: ${refusal.reason}`,
+    );
+  }
   if (status.openConflicts > 0) {
     lines.push(`  ${status.openConflicts} conflicting edits wait in the app's conflicts inbox`);
   }
@@ -53,20 +61,30 @@ export async function runSyncCommand(options: SyncCommandOptions): Promise<numbe
     sync: { autoStart: false },
   });
   try {
+    const target = options.server ?? options.folder;
+    if (!target || (options.server && !options.token)) {
+      console.error('say where to sync: --folder DIR, or --server URL --token TOKEN');
+      return 2;
+    }
     const current = core.sync.workspace();
-    if (current && current.path !== options.folder) {
+    if (current && current.path !== target.replace(/\/+$/, '')) {
       console.error(
         `${options.db} syncs with ${current.path}; stop that in the app (Settings → Sync) first.`,
       );
       return 2;
     }
     let status: SyncStatus;
-    if (options.create) {
+    if (options.server && !current) {
+      status = await core.call('sync.connectServer', {
+        url: options.server,
+        token: options.token!,
+      });
+    } else if (options.create && options.folder) {
       status = await core.call('sync.createWorkspace', {
         folder: options.folder,
         name: options.create,
       });
-    } else if (!current) {
+    } else if (!current && options.folder) {
       status = await core.call('sync.joinWorkspace', { folder: options.folder });
     } else {
       await core.sync.resume();

@@ -12,7 +12,8 @@ import {
 } from './syncedTables';
 
 const BULK_LOAD_KEY = 'bulk_load_indexes';
-import type { ChangeEntry, DeviceInfo, SeqVector, Snapshot } from '../sync/types';
+const REFUSALS_KEY = 'sync_refused';
+import type { ChangeEntry, DeviceInfo, PushRefusal, SeqVector, Snapshot } from '../sync/types';
 import { RemoteApplier, type ApplyResult } from './remoteApply';
 import {
   WritePath,
@@ -220,8 +221,16 @@ export class Store {
    * Apply ops of other devices and advance their cursors, in one transaction (see
    * `RemoteApplier`); open views hear of it through `data.changed` with origin `remote`.
    */
-  applyRemote(entries: readonly ChangeEntry[]): ApplyResult {
-    const result = this.#writable.transaction(() => this.#remote.apply(entries))();
+  applyRemote(
+    entries: readonly ChangeEntry[],
+    settings: Readonly<Record<string, string>> = {},
+  ): ApplyResult {
+    const result = this.#writable.transaction(() => {
+      const applied = this.#remote.apply(entries);
+      // A transport's cursor moves with what it covers, or not at all.
+      for (const [key, value] of Object.entries(settings)) this.setLocalSetting(key, value);
+      return applied;
+    })();
     if (result.tables.length > 0) this.#onCommit({ tables: result.tables, origin: 'remote' });
     return result;
   }
@@ -340,6 +349,29 @@ export class Store {
   /** A person settled a conflict (the value they chose was written through `write`). */
   markConflictResolved(id: number, at: number): void {
     this.#writablePrepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(at, id);
+  }
+
+  /**
+   * Changes of this device the workspace refused (a server's role check), with why: the values
+   * stay here, visible, until the person dismisses the notice.
+   */
+  recordRefusals(refusals: readonly PushRefusal[], at: number): void {
+    const kept = this.refusals();
+    const seen = new Set(kept.map((r) => r.seq));
+    const next = [...kept, ...refusals.filter((r) => !seen.has(r.seq)).map((r) => ({ ...r, at }))];
+    this.setLocalSetting(REFUSALS_KEY, JSON.stringify(next.slice(-200)));
+  }
+
+  refusals(): (PushRefusal & { at: number })[] {
+    const stored = this.localSetting(REFUSALS_KEY);
+    return stored ? (JSON.parse(stored) as (PushRefusal & { at: number })[]) : [];
+  }
+
+  dismissRefusal(seq: number): void {
+    this.setLocalSetting(
+      REFUSALS_KEY,
+      JSON.stringify(this.refusals().filter((r) => r.seq !== seq)),
+    );
   }
 
   /** The seq of the newest field op written on this device. */

@@ -23,6 +23,8 @@ export interface EngineOptions {
 export type Workspace = NonNullable<SyncStatus['workspace']>;
 
 const SNAPSHOT_SEQ_KEY = 'sync_snapshot_seq';
+/** local_settings key of a transport's own cursor (a server's), kept with what it covers. */
+export const CURSOR_KEY = 'sync_cursor';
 const MAX_BACKOFF_MS = 60_000;
 
 /**
@@ -136,6 +138,7 @@ export class SyncEngine {
       })),
       problems: this.problems.map((problem) => ({ ...problem })),
       openConflicts: this.store.openConflictCount(),
+      refused: this.store.refusals(),
     };
   }
 
@@ -239,7 +242,9 @@ export class SyncEngine {
     while (this.published < this.store.lastSeq) {
       const entries = this.store.ownEntriesAfter(this.published, this.batchOps);
       if (entries.length === 0) break;
-      await this.transport.push(entries);
+      const report = await this.transport.push(entries);
+      if (report && report.refused.length > 0)
+        this.store.recordRefusals(report.refused, this.now());
       this.published = entries.at(-1)!.lastSeq;
     }
   }
@@ -251,9 +256,14 @@ export class SyncEngine {
         this.store.deviceId,
         this.store.appliedVector(),
         this.batchOps,
+        this.store.localSetting(CURSOR_KEY),
       );
+      this.alive();
       problems.push(...batch.problems);
-      const result = this.store.applyRemote(batch.entries);
+      const result = this.store.applyRemote(
+        batch.entries,
+        batch.cursor === undefined ? {} : { [CURSOR_KEY]: batch.cursor },
+      );
       for (const gap of result.gaps) {
         problems.push({
           kind: 'gap',
@@ -262,7 +272,7 @@ export class SyncEngine {
           message: `waiting for ops ${gap.expected}–${gap.got - 1} of this device`,
         });
       }
-      if (!batch.more || result.applied === 0) break;
+      if (!batch.more || (result.applied === 0 && batch.cursor === undefined)) break;
     }
     // One report per file: the same file may be met in several batches.
     const seen = new Set<string>();

@@ -4,7 +4,8 @@ import { ApiError, type SyncStatus } from '../../shared/contract';
 import { currentUserId, type CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { listConflicts, resolveConflict } from './conflicts';
-import { SyncEngine, type EngineOptions, type Workspace } from './engine';
+import { CURSOR_KEY, SyncEngine, type EngineOptions, type Workspace } from './engine';
+import { HttpTransport } from './httpTransport';
 import { FolderTransport, createWorkspace, readWorkspace } from './folder/folderTransport';
 import { SyncHaltedError } from './types';
 
@@ -13,6 +14,8 @@ export { MemoryHub, MemoryTransport } from './memoryTransport';
 
 /** local_settings key of the workspace this device syncs with, as JSON (`Workspace`). */
 const WORKSPACE_KEY = 'sync_workspace';
+/** local_settings key of the server access token (this device's own, never synced). */
+const TOKEN_KEY = 'sync_token';
 
 export interface SyncOptions {
   /** Folder polling interval (file events are missing on network drives). */
@@ -54,7 +57,36 @@ export class SyncManager {
       devices: [],
       problems: [],
       openConflicts: this.ctx.store.openConflictCount(),
+      refused: this.ctx.store.refusals(),
     };
+  }
+
+  /** Sync through a team server: the token is checked there first, then kept on this device. */
+  async connect(url: string, token: string): Promise<SyncStatus> {
+    this.assertOff();
+    const transport = new HttpTransport(url, token);
+    try {
+      await transport.open();
+    } catch (error) {
+      throw new ApiError(
+        'invalid_input',
+        (error as Error).message,
+        error instanceof SyncHaltedError ? 'token' : 'url',
+      );
+    } finally {
+      await transport.close();
+    }
+    // Kept in this device's own settings, never synced. (The desktop app could keep it in the
+    // OS keychain through Electron's safeStorage instead.)
+    this.ctx.store.setLocalSetting(TOKEN_KEY, token);
+    return this.use({ kind: 'server', path: url.replace(/\/+$/, ''), name: new URL(url).host });
+  }
+
+  dismissRefused(seq: number): SyncStatus {
+    this.ctx.store.dismissRefusal(seq);
+    const status = this.status();
+    this.ctx.events.emit('sync.status', status);
+    return status;
   }
 
   async create(folder: string, name: string): Promise<SyncStatus> {
@@ -84,6 +116,8 @@ export class SyncManager {
     await this.engine?.stop();
     this.engine = null;
     this.ctx.store.setLocalSetting(WORKSPACE_KEY, null);
+    this.ctx.store.setLocalSetting(TOKEN_KEY, null);
+    this.ctx.store.setLocalSetting(CURSOR_KEY, null);
     const status = this.status();
     this.ctx.events.emit('sync.status', status);
     return status;
@@ -124,7 +158,10 @@ export class SyncManager {
   }
 
   private startEngine(workspace: Workspace): SyncEngine {
-    const transport = new FolderTransport(workspace.path, { pollMs: this.options.pollMs });
+    const transport =
+      workspace.kind === 'server'
+        ? new HttpTransport(workspace.path, this.ctx.store.localSetting(TOKEN_KEY) ?? '')
+        : new FolderTransport(workspace.path, { pollMs: this.options.pollMs });
     const engine = new SyncEngine(this.ctx.store, this.ctx.events, transport, workspace, {
       ...engineOptions(this.ctx),
       debounceMs: this.options.debounceMs,
@@ -164,12 +201,16 @@ export function syncMethods(
   | 'sync.now'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
+  | 'sync.connectServer'
+  | 'sync.dismissRefused'
 > {
   return {
     'sync.status': () => manager.status(),
     'sync.createWorkspace': ({ folder, name }) => manager.create(folder, name),
     'sync.joinWorkspace': ({ folder }) => manager.join(folder),
     'sync.leave': () => manager.leave(),
+    'sync.connectServer': ({ url, token }) => manager.connect(url, token),
+    'sync.dismissRefused': ({ seq }) => manager.dismissRefused(seq),
     'sync.now': () => manager.now(),
     'sync.conflicts': () => listConflicts(ctx),
     'sync.resolveConflict': ({ id, keep }) => {

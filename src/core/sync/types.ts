@@ -49,6 +49,20 @@ export interface PullResult {
   problems: TransportProblem[];
   /** Whether more entries wait beyond this batch (pull again). */
   more: boolean;
+  /**
+   * Where to pull after next time, for transports that keep their own order (a server cursor);
+   * the engine keeps it with the applied entries, in the same transaction.
+   */
+  cursor?: string;
+}
+
+/** A change the workspace refused (a server checking roles): kept here and shown to the user. */
+export interface PushRefusal {
+  seq: number;
+  lastSeq: number;
+  table: string;
+  rowIds: string[];
+  reason: string;
 }
 
 /** What a device publishes about itself (a folder's `devices/<id>.json`, a server's presence). */
@@ -99,10 +113,21 @@ export interface SyncTransport {
   open(): Promise<void>;
   /** The last of this device's seqs the transport holds (0 if none). */
   publishedSeq(device: string): Promise<number>;
-  /** Publish this device's next entries: contiguous, starting right after `publishedSeq`. */
-  push(entries: ChangeEntry[]): Promise<void>;
-  /** Entries of devices other than `self` beyond `applied`, at most about `limit` ops. */
-  pull(self: string, applied: SeqVector, limit: number): Promise<PullResult>;
+  /**
+   * Publish this device's next entries: contiguous, starting right after `publishedSeq`. Says
+   * which ones the workspace refused, if it checks (a server); they stay published as refused.
+   */
+  push(entries: ChangeEntry[]): Promise<{ refused: PushRefusal[] } | void>;
+  /**
+   * Entries of devices other than `self` beyond `applied` (or after `cursor`, for transports
+   * that return one), at most about `limit` ops.
+   */
+  pull(
+    self: string,
+    applied: SeqVector,
+    limit: number,
+    cursor?: string | null,
+  ): Promise<PullResult>;
   /** Publish what this device is and how far it is. */
   announce(info: DeviceInfo): Promise<void>;
   /** What the other devices last published about themselves. */

@@ -139,6 +139,16 @@ export class SqliteStorage implements ServerStorage {
     return Promise.resolve(row ? toUser(row) : null);
   }
 
+  userByTokenSelector(selector: string): Promise<(StoredUser & { tokenHash: string }) | null> {
+    const row = this.db
+      .prepare(
+        `SELECT id, name, email, role, created_at, revoked_at, token_hash FROM users
+          WHERE substr(token_hash, 1, ?) = ? AND revoked_at IS NULL`,
+      )
+      .get(selector.length + 1, `${selector}:`) as (UserRow & { token_hash: string }) | undefined;
+    return Promise.resolve(row ? { ...toUser(row), tokenHash: row.token_hash } : null);
+  }
+
   revokeUser(email: string): Promise<boolean> {
     const result = this.db
       .prepare('UPDATE users SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL')

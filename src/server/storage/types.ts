@@ -46,6 +46,11 @@ export interface ServerStorage {
   }): Promise<StoredUser>;
   /** The active user whose token hashes to `tokenHash` (revoked users are not found). */
   userByTokenHash(tokenHash: string): Promise<StoredUser | null>;
+  /**
+   * The active user whose stored token hash starts with `selector:` (see `src/server/tokens.ts`),
+   * with that stored hash, for a constant-time comparison of the rest.
+   */
+  userByTokenSelector(selector: string): Promise<(StoredUser & { tokenHash: string }) | null>;
   /** Revoke a user's token; false if there is no such active user. */
   revokeUser(email: string): Promise<boolean>;
   listUsers(): Promise<StoredUser[]>;

@@ -54,6 +54,8 @@ export const METHOD_NAMES = [
   'sync.status',
   'sync.createWorkspace',
   'sync.joinWorkspace',
+  'sync.connectServer',
+  'sync.dismissRefused',
   'sync.leave',
   'sync.now',
   'sync.conflicts',

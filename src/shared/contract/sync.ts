@@ -37,7 +37,10 @@ export const SyncStatus = z.object({
   /** off: no workspace; idle: in sync as of lastSyncAt; halted: needs a person (message says). */
   state: z.enum(['off', 'idle', 'syncing', 'halted', 'error']),
   workspace: z
-    .object({ kind: z.literal('folder'), path: z.string(), name: z.string().nullable() })
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('folder'), path: z.string(), name: z.string().nullable() }),
+      z.object({ kind: z.literal('server'), path: z.string(), name: z.string().nullable() }),
+    ])
     .nullable(),
   deviceId: z.string(),
   message: z.string().nullable(),
@@ -49,6 +52,17 @@ export const SyncStatus = z.object({
   problems: z.array(SyncProblem),
   /** Concurrent edits waiting for a person to look. */
   openConflicts: z.number().int(),
+  /** This device's changes the server refused (its role may not make them), kept here. */
+  refused: z.array(
+    z.object({
+      seq: z.number().int(),
+      lastSeq: z.number().int(),
+      table: z.string(),
+      rowIds: z.array(z.string()),
+      reason: z.string(),
+      at: z.number(),
+    }),
+  ),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -93,6 +107,19 @@ export const syncContract = {
   'sync.joinWorkspace': {
     summary: 'Sync this device through the workspace in a folder.',
     input: z.strictObject({ folder: Folder }),
+    output: SyncStatus,
+  },
+  'sync.connectServer': {
+    summary: 'Sync this device through a team sync server, with the access token it was given.',
+    input: z.strictObject({
+      url: z.url({ error: 'the server’s address, e.g. https://sync.example.com' }),
+      token: z.string().trim().min(1, { error: 'paste the access token' }).max(200),
+    }),
+    output: SyncStatus,
+  },
+  'sync.dismissRefused': {
+    summary: 'Hide the notice of a refused change (the value stays on this device).',
+    input: z.strictObject({ seq: z.number().int() }),
     output: SyncStatus,
   },
   'sync.leave': {

@@ -1,0 +1,256 @@
+import {
+  API_V1,
+  ErrorBody,
+  MAX_BODY_BYTES,
+  MAX_OPS_PER_PUSH,
+  PublishedResponse,
+  PullResponse,
+  PushResponse,
+  ServerUser,
+  type Presence,
+} from '../../shared/serverApi';
+import { z } from 'zod';
+import {
+  SyncHaltedError,
+  type ChangeEntry,
+  type DeviceInfo,
+  type PullResult,
+  type PushRefusal,
+  type SeqVector,
+  type Snapshot,
+  type SyncTransport,
+} from './types';
+
+export interface HttpTransportOptions {
+  /** Longest wait between reconnects of the live stream. */
+  maxBackoffMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The team sync server behind `SyncTransport`: push and pull over its HTTP API v1, and its live
+ * stream (Server-Sent Events) for "something arrived". The server orders entries itself, so pulls
+ * follow its cursor (kept by the engine with what it covers).
+ */
+export class HttpTransport implements SyncTransport {
+  readonly description: string;
+  private readonly base: string;
+  private readonly streams = new Set<AbortController>();
+  private readonly fetch: typeof fetch;
+  private readonly maxBackoffMs: number;
+
+  constructor(
+    url: string,
+    private readonly token: string,
+    options: HttpTransportOptions = {},
+  ) {
+    this.base = url.replace(/\/+$/, '');
+    this.description = `server ${this.base}`;
+    this.fetch = options.fetch ?? fetch;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  }
+
+  private async call<T>(
+    schema: z.ZodType<T>,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetch(`${this.base}${API_V1}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new Error(
+        `the sync server ${this.base} cannot be reached (${(error as Error).message}); changes wait here`,
+        { cause: error },
+      );
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const parsed = ErrorBody.safeParse(json);
+      const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
+      if (response.status === 401) {
+        throw new SyncHaltedError(
+          `The sync server refused this device’s access token (${message}). Ask your admin for a new one and connect again; nothing was lost.`,
+        );
+      }
+      throw new Error(`the sync server answered ${response.status}: ${message}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+      throw new Error(`the sync server sent an answer this app does not understand (${path})`);
+    return parsed.data;
+  }
+
+  /** Checks that the server answers and takes the token. */
+  async open(): Promise<void> {
+    await this.call(MeResponse, 'GET', '/me');
+  }
+
+  async publishedSeq(device: string): Promise<number> {
+    return (await this.call(PublishedResponse, 'GET', `/devices/${device}/published`)).publishedSeq;
+  }
+
+  async push(entries: ChangeEntry[]): Promise<{ refused: PushRefusal[] }> {
+    const refused: PushRefusal[] = [];
+    for (const batch of batches(entries)) {
+      const result = await this.call(PushResponse, 'POST', '/ops', {
+        device: batch[0]!.device,
+        entries: batch,
+      });
+      refused.push(...result.refused);
+    }
+    return { refused };
+  }
+
+  async pull(
+    self: string,
+    _applied: SeqVector,
+    limit: number,
+    cursor?: string | null,
+  ): Promise<PullResult> {
+    const after = Number(cursor ?? 0) || 0;
+    const page = await this.call(
+      PullResponse,
+      'GET',
+      `/ops?after=${after}&limit=${Math.max(1, Math.min(limit, 1_000))}`,
+    );
+    return {
+      entries: page.entries.map((e) => e.entry).filter((entry) => entry.device !== self),
+      problems: [],
+      more: page.more,
+      cursor: String(page.next),
+    };
+  }
+
+  async announce(info: DeviceInfo): Promise<void> {
+    const presence: Presence = {
+      ...info,
+      publishedHlc: info.publishedHlc ?? null,
+      state: 'online',
+    };
+    await this.call(OkResponse, 'POST', '/presence', presence);
+  }
+
+  async devices(): Promise<DeviceInfo[]> {
+    return (await this.call(PresenceList, 'GET', '/devices')).map((p) => ({
+      id: p.id,
+      name: p.name,
+      userName: p.userName,
+      userEmail: p.userEmail,
+      lastSeen: p.lastSeen,
+      publishedSeq: p.publishedSeq,
+      publishedHlc: p.publishedHlc ?? null,
+      applied: p.applied,
+      schemaVersion: p.schemaVersion,
+      appVersion: p.appVersion,
+    }));
+  }
+
+  /** A server needs no snapshots: a new device pulls from the start, fast. */
+  readSnapshot(): Promise<Snapshot | null> {
+    return Promise.resolve(null);
+  }
+
+  writeSnapshot(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  compact(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
+
+  /** Follow the live stream; reconnect with backoff while the server is away. */
+  watch(onChange: () => void): () => void {
+    const controller = new AbortController();
+    this.streams.add(controller);
+    let failures = 0;
+    const connect = async () => {
+      while (!controller.signal.aborted) {
+        try {
+          const response = await this.fetch(`${this.base}${API_V1}/stream`, {
+            headers: { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' },
+            signal: controller.signal,
+          });
+          if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+          failures = 0;
+          const decoder = new TextDecoder();
+          let buffer = '';
+          for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+            buffer += decoder.decode(chunk, { stream: true });
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const event = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              if (/^event: (ops|presence)$/m.test(event)) onChange();
+            }
+          }
+        } catch {
+          if (controller.signal.aborted) return;
+        }
+        failures += 1;
+        const wait = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(failures, 6));
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        // Whatever happened while away is fetched by the sync this triggers.
+        if (!controller.signal.aborted) onChange();
+      }
+    };
+    void connect();
+    return () => {
+      controller.abort();
+      this.streams.delete(controller);
+    };
+  }
+
+  close(): Promise<void> {
+    for (const controller of this.streams) controller.abort();
+    this.streams.clear();
+    return Promise.resolve();
+  }
+}
+
+const MeResponse = z.object({ user: ServerUser });
+const OkResponse = z.object({ ok: z.boolean() });
+const PresenceList = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    userName: z.string().nullable(),
+    userEmail: z.string().nullable(),
+    lastSeen: z.number(),
+    publishedSeq: z.number(),
+    publishedHlc: z.string().nullable().optional(),
+    applied: z.record(z.string(), z.number()),
+    schemaVersion: z.number(),
+    appVersion: z.string(),
+  }),
+);
+
+/** Entries in requests under the server's limits of ops and bytes. */
+function* batches(entries: ChangeEntry[]): Generator<ChangeEntry[]> {
+  let batch: ChangeEntry[] = [];
+  let ops = 0;
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry).length;
+    const count = entry.lastSeq - entry.seq + 1;
+    if (batch.length > 0 && (ops + count > MAX_OPS_PER_PUSH || bytes + size > MAX_BODY_BYTES / 2)) {
+      yield batch;
+      batch = [];
+      ops = 0;
+      bytes = 0;
+    }
+    batch.push(entry);
+    ops += count;
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
