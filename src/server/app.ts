@@ -184,7 +184,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get(
     `${API_V1}/ops`,
-    authed(async (request) => {
+    authed(async (request, reply) => {
       const query = request.query as { after?: string; limit?: string };
       const after = Number(query.after ?? 0);
       const limit = Math.min(Number(query.limit ?? pageSize), pageSize);
@@ -197,6 +197,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }
       if (!Number.isSafeInteger(limit) || limit < 1) {
         throw new HttpError(400, 'invalid_request', 'limit must be a whole number above 0');
+      }
+      if (storage.pullJson) {
+        const page = await storage.pullJson(after, limit);
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(`{"entries":${page.json},"next":${page.last ?? after},"more":${page.more}}`);
       }
       const page = await storage.pull(after, limit);
       return {

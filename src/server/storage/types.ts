@@ -65,6 +65,14 @@ export interface ServerStorage {
   push(userId: string, device: string, entries: WireEntry[], decide: Decide): Promise<PushOutcome>;
   /** Entries after the server cursor `after`, in server order, at most `limit` (by entries). */
   pull(after: number, limit: number): Promise<{ entries: StoredEntry[]; more: boolean }>;
+  /**
+   * The same page as the JSON text of `PullResponse.entries`, straight from what is stored
+   * (optional: serving pulls without parsing and re-serialising every entry).
+   */
+  pullJson?(
+    after: number,
+    limit: number,
+  ): Promise<{ json: string; last: number | null; more: boolean }>;
   /** The last seq of a device the server holds, and the clock of that entry. */
   published(device: string): Promise<{ publishedSeq: number; publishedHlc: string | null }>;
   lastServerSeq(): Promise<number>;

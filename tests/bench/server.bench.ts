@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src/core';
+import { HttpTransport } from '../../src/core/sync/httpTransport';
+import { formatHlc } from '../../src/shared/hlc';
+import type { WireEntry } from '../../src/shared/serverApi';
+import { buildServer } from '../../src/server/app';
+import { SqliteStorage } from '../../src/server/storage/sqlite';
+import { newToken } from '../../src/server/tokens';
+import { median, percentile, print } from './stats';
+
+async function startServer(dir: string, name: string) {
+  const storage = new SqliteStorage(join(dir, `server-${name}`));
+  await storage.migrate();
+  const app = await buildServer({ storage, requestsPerMinute: 1_000_000 });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { token, stored } = newToken();
+  await storage.addUser({
+    name: 'Admin',
+    email: 'admin@bench.example',
+    role: 'admin',
+    tokenHash: stored,
+  });
+  return { url, token, storage, close: () => app.close() };
+}
+
+const deviceId = () => randomBytes(8).toString('hex');
+
+/** `count` one-op entries of a device, from seq `from`. */
+function entries(device: string, from: number, count: number): WireEntry[] {
+  return Array.from({ length: count }, (_, i) => ({
+    device,
+    seq: from + i,
+    lastSeq: from + i,
+    hlc: formatHlc({ wall: Date.now(), counter: i % 65_536, device }),
+    table: 'notes',
+    changes: [[`${device}-${from + i}`, { body: `note ${from + i}` }]],
+    schemaV: 3,
+  }));
+}
+
+/** A change on A in B's store through the server, both following its live stream. */
+async function liveLatency(dir: string): Promise<void> {
+  const server = await startServer(dir, 'live');
+  const cores: Core[] = [];
+  try {
+    for (const name of ['a', 'b']) {
+      const core = createCore({ dbPath: join(dir, `live-${name}.db`) });
+      cores.push(core);
+      await core.call('sync.connectServer', { url: server.url, token: server.token });
+    }
+    const [a, b] = cores as [Core, Core];
+    const deal = await a.call('deals.create', { title: 'Live' });
+    await a.call('sync.now', {});
+    await b.call('sync.now', {});
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const title = `Live ${i}`;
+      const seen = new Promise<number>((resolve) => {
+        const off = b.events.on('data.changed', ({ origin }) => {
+          const row = b.store.db.prepare('SELECT title FROM deals WHERE id = ?').get(deal.id) as
+            { title: string } | undefined;
+          if (origin === 'remote' && row?.title === title) {
+            off();
+            resolve(performance.now());
+          }
+        });
+      });
+      const started = performance.now();
+      await a.call('deals.update', { id: deal.id, patch: { title } });
+      times.push((await seen) - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    print({
+      name: 'live latency through the server: an edit on A in B’s store (p95)',
+      value: percentile(times, 95),
+      unit: 'ms',
+      target: 250,
+      runs: times.length,
+      note: `median ${Math.round(median(times))} ms; both laptops on the live stream`,
+    });
+  } finally {
+    for (const core of cores) {
+      await core.sync.close();
+      core.close();
+    }
+    await server.close();
+  }
+}
+
+/** 200 devices pushing and pulling at once for a while; every op arrives. */
+async function manyDevices(dir: string): Promise<void> {
+  const server = await startServer(dir, 'load');
+  try {
+    const devices = Array.from({ length: 200 }, deviceId);
+    const pushes: number[] = [];
+    const headers = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
+    const rounds = 10;
+    await Promise.all(
+      devices.map(async (device) => {
+        let cursor = 0;
+        for (let round = 0; round < rounds; round++) {
+          const started = performance.now();
+          const response = await fetch(`${server.url}/v1/ops`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ device, entries: entries(device, round * 5 + 1, 5) }),
+          });
+          if (!response.ok)
+            throw new Error(`push failed: ${response.status} ${await response.text()}`);
+          pushes.push(performance.now() - started);
+          const pulled = (await (
+            await fetch(`${server.url}/v1/ops?after=${cursor}&limit=500`, { headers })
+          ).json()) as { next: number };
+          cursor = pulled.next;
+        }
+      }),
+    );
+    const stored = await server.storage.lastServerSeq();
+    if (stored !== devices.length * rounds * 5) throw new Error(`${stored} entries arrived`);
+    print({
+      name: '200 devices pushing and pulling at once: push latency (p99)',
+      value: percentile(pushes, 99),
+      unit: 'ms',
+      target: 100,
+      runs: pushes.length,
+      note: `p50 ${Math.round(percentile(pushes, 50))} ms; ${stored.toLocaleString('en-US')} entries, all arrived`,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** A new device pulls a long history from the server. */
+async function pullThroughput(dir: string): Promise<void> {
+  const server = await startServer(dir, 'pull');
+  try {
+    const ops = 200_000;
+    const devices = Array.from({ length: 20 }, deviceId);
+    for (const device of devices) {
+      for (let from = 1; from <= ops / devices.length; from += 2_000) {
+        await server.storage.push('bench', device, entries(device, from, 2_000), () =>
+          Promise.resolve(null),
+        );
+      }
+    }
+    const transport = new HttpTransport(server.url, server.token);
+    const rates: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      let cursor: string | null = null;
+      let received = 0;
+      const started = performance.now();
+      for (;;) {
+        const page = await transport.pull(deviceId(), {}, 1_000, cursor);
+        received += page.entries.length;
+        cursor = page.cursor ?? null;
+        if (!page.more) break;
+      }
+      if (received !== ops) throw new Error(`pulled ${received} of ${ops} ops`);
+      rates.push(ops / ((performance.now() - started) / 1000));
+    }
+    await transport.close();
+    print({
+      name: 'pull throughput for a new device (200,000 ops over HTTP, checked)',
+      value: median(rates),
+      unit: 'ops/s',
+      atLeast: 200_000,
+      runs: 3,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+export async function serverBench(dir: string): Promise<void> {
+  await liveLatency(dir);
+  await manyDevices(dir);
+  await pullThroughput(dir);
+}
