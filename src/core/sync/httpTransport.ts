@@ -4,10 +4,10 @@ import {
   MAX_BODY_BYTES,
   MAX_OPS_PER_PUSH,
   PublishedResponse,
-  PullResponse,
   PushResponse,
   ServerUser,
   type Presence,
+  type PullResponse,
 } from '../../shared/serverApi';
 import { z } from 'zod';
 import {
