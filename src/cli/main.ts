@@ -125,6 +125,11 @@ program
     new Option('--port <port>', 'port to listen on').argParser(wholeNumber(0)).default(8787),
   )
   .option('--host <address>', 'address to listen on (put a TLS proxy in front)', '127.0.0.1')
+  .addOption(
+    new Option('--requests-per-minute <n>', 'requests per access token per minute')
+      .argParser(wholeNumber(1))
+      .default(600),
+  )
   .option('--name <name>', 'add-user: the person’s name')
   .option('--email <email>', 'add-user, revoke-user: the person’s email')
   .addOption(
@@ -143,6 +148,7 @@ program
         databaseUrl?: string;
         port: number;
         host: string;
+        requestsPerMinute: number;
         name?: string;
         email?: string;
         role?: 'rep' | 'manager' | 'success' | 'admin';

@@ -9,6 +9,7 @@ export interface ServerCommandOptions {
   databaseUrl?: string;
   port: number;
   host: string;
+  requestsPerMinute?: number;
 }
 
 /** SQLite in `--data`, or PostgreSQL when `--database-url` is given. */
@@ -33,7 +34,7 @@ export async function openStorage(options: {
 
 export async function runServer(options: ServerCommandOptions): Promise<void> {
   const storage = await openStorage(options);
-  const app = await buildServer({ storage });
+  const app = await buildServer({ storage, requestsPerMinute: options.requestsPerMinute });
   const address = await app.listen({ port: options.port, host: options.host });
   console.log(`Lifecycle Cockpit sync server on ${address}`);
   console.log(`  Storage: ${options.databaseUrl ? 'PostgreSQL' : `SQLite in ${options.data}`}`);

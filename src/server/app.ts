@@ -175,7 +175,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const outcome = await storage.push(user.id, push.device, push.entries, (entry, facts) =>
         checkEntry(user, entry, facts),
       );
-      if (outcome.accepted + outcome.refused.length > 0) {
+      // With a shared storage every server (this one too) hears of it through `subscribe`.
+      if (!storage.subscribe && outcome.accepted + outcome.refused.length > 0) {
         live.emit('ops', { serverSeq: outcome.serverSeq });
       }
       return outcome;
@@ -262,7 +263,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
   );
 
+  const unsubscribe = storage.subscribe?.((serverSeq) => live.emit('ops', { serverSeq }));
   app.addHook('onClose', async () => {
+    unsubscribe?.();
     live.removeAllListeners();
     await storage.close();
   });

@@ -163,8 +163,12 @@ class PushFacts implements FactsReader {
  * The transactions run at READ COMMITTED: every statement after a lock is taken sees what the
  * transaction that held it before committed.
  */
+/** The channel on which pushes are announced to every server (see `subscribe`). */
+const NOTIFY_CHANNEL = 'cockpit_ops';
+
 export class PostgresStorage implements ServerStorage {
   private readonly pool: pg.Pool;
+  private readonly unsubscribers = new Set<() => void>();
 
   constructor(
     url: string,
@@ -210,7 +214,46 @@ export class PostgresStorage implements ServerStorage {
     });
   }
 
+  /**
+   * New entries stored by any server on this database (LISTEN/NOTIFY), so that each server's
+   * live stream announces pushes that went through the others. Reconnects if the listening
+   * connection breaks.
+   */
+  subscribe(listener: (serverSeq: number) => void): () => void {
+    let stopped = false;
+    let client: pg.PoolClient | undefined;
+    const listen = async () => {
+      while (!stopped) {
+        try {
+          client = await this.pool.connect();
+          client.on('notification', (message) => {
+            if (message.channel === NOTIFY_CHANNEL) listener(Number(message.payload));
+          });
+          await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+          await new Promise<void>((resolve) => client!.once('error', () => resolve()));
+        } catch {
+          // The database is away: try again shortly.
+        }
+        client?.release(true);
+        client = undefined;
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+      }
+    };
+    void listen();
+    this.unsubscribers.add(() => {
+      stopped = true;
+      client?.release(true);
+    });
+    return () => {
+      stopped = true;
+      client?.release(true);
+      client = undefined;
+    };
+  }
+
   async close(): Promise<void> {
+    for (const stop of this.unsubscribers) stop();
+    this.unsubscribers.clear();
     await this.pool.end();
   }
 
@@ -391,6 +434,10 @@ export class PostgresStorage implements ServerStorage {
         );
       }
 
+      // Every server on this database hears of it at commit (see `subscribe`).
+      await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [
+        String(serverSeqs[serverSeqs.length - 1]!),
+      ]);
       return {
         accepted: fresh.length - refused.length,
         duplicates,

@@ -77,6 +77,12 @@ export interface ServerStorage {
   published(device: string): Promise<{ publishedSeq: number; publishedHlc: string | null }>;
   lastServerSeq(): Promise<number>;
 
+  /**
+   * Hear of entries stored by other servers on the same storage (PostgreSQL); a storage of one
+   * server (SQLite) leaves this out and the server announces its own pushes.
+   */
+  subscribe?(listener: (serverSeq: number) => void): () => void;
+
   upsertPresence(userId: string, presence: Presence): Promise<void>;
   presence(): Promise<Presence[]>;
 }
