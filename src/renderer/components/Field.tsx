@@ -1,5 +1,7 @@
+import { Eye, EyeOff } from 'lucide-react';
 import {
   useId,
+  useState,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -58,6 +60,51 @@ export function TextField({
           className={styles.control}
           {...input}
         />
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * A secret, such as an access token: hidden as it is typed, with a button that shows it to check
+ * a paste. The button's name is its own (`revealLabel`), so it is never found by the field's label.
+ */
+export function SecretField({
+  label,
+  hint,
+  error,
+  className,
+  revealLabel = 'Show',
+  ...input
+}: Common & { revealLabel?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const [shown, setShown] = useState(false);
+  return (
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {({ inputId, describedBy }) => (
+        <div className={styles.secret}>
+          <input
+            id={inputId}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            className={[styles.control, styles.secretControl].join(' ')}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+            {...input}
+            type={shown ? 'text' : 'password'}
+          />
+          <button
+            type="button"
+            className={styles.reveal}
+            aria-label={revealLabel}
+            aria-pressed={shown}
+            aria-controls={inputId}
+            title={shown ? 'Hide it again' : revealLabel}
+            onClick={() => setShown((value) => !value)}
+          >
+            {shown ? <EyeOff size={16} aria-hidden /> : <Eye size={16} aria-hidden />}
+          </button>
+        </div>
       )}
     </FieldFrame>
   );

@@ -1,15 +1,22 @@
 import { Clock, Laptop } from 'lucide-react';
 import { useId } from 'react';
-import type { SyncPeer } from '../../../shared/contract';
+import type { SyncPeer, SyncStatus } from '../../../shared/contract';
 import { Avatar } from '../../components/Avatar';
 import { ago, clockAhead, exactTime, peerLabel, plural } from './syncText';
 import styles from './SyncPage.module.css';
 import { useNow } from './useSyncStatus';
 
 /** The other devices of the workspace as this one sees them: who, when, how far behind. */
-export function DevicesCard({ devices, folder }: { devices: SyncPeer[]; folder: string | null }) {
+export function DevicesCard({
+  devices,
+  workspace,
+}: {
+  devices: SyncPeer[];
+  workspace: SyncStatus['workspace'];
+}) {
   const id = useId();
   const now = useNow();
+  const where = workspace?.path ?? null;
   return (
     <section className={styles.card} aria-labelledby={id}>
       <header className={styles.cardHeader}>
@@ -23,11 +30,20 @@ export function DevicesCard({ devices, folder }: { devices: SyncPeer[]; folder: 
           <Laptop size={18} aria-hidden />
           <div>
             <p className={styles.quietTitle}>No other device has joined yet</p>
-            <p className={styles.muted}>
-              On a teammate’s laptop, open Sync, choose <em>Join a workspace</em> and give it this
-              folder{folder ? ':' : '.'}
-            </p>
-            {folder && <code className={styles.inlinePath}>{folder}</code>}
+            {workspace?.kind === 'server' ? (
+              <p className={styles.muted}>
+                On a teammate’s laptop, open Sync, choose{' '}
+                <em>Connect to your team’s sync server</em> and give it this address with the access
+                token your admin made for them
+                {where ? ':' : '.'}
+              </p>
+            ) : (
+              <p className={styles.muted}>
+                On a teammate’s laptop, open Sync, choose <em>Join a workspace</em> and give it this
+                folder{where ? ':' : '.'}
+              </p>
+            )}
+            {where && <code className={styles.inlinePath}>{where}</code>}
           </div>
         </div>
       ) : (

@@ -4,13 +4,18 @@ import type { SyncPeer, SyncProblem } from '../../../shared/contract';
 import { PROBLEM_KIND, peerLabel } from './syncText';
 import styles from './SyncPage.module.css';
 
-/** Files sync skipped at the last run. They are not errors yet: most are still being copied. */
+/**
+ * Files (or, from a server, changes) sync skipped at the last run. They are not errors yet: most
+ * are still being copied.
+ */
 export function ProblemsCard({
   problems,
   devices,
+  server = false,
 }: {
   problems: SyncProblem[];
   devices: SyncPeer[];
+  server?: boolean;
 }) {
   const id = useId();
   const deviceName = (deviceId: string | undefined) => {
@@ -23,7 +28,7 @@ export function ProblemsCard({
     <section className={styles.card} aria-labelledby={id}>
       <header className={styles.cardHeader}>
         <h2 id={id} className={styles.cardTitle}>
-          Skipped files
+          {server ? 'Skipped changes' : 'Skipped files'}
         </h2>
         {problems.length > 0 && (
           <span className={styles.count} data-tone="warning">
@@ -32,14 +37,25 @@ export function ProblemsCard({
         )}
       </header>
       {problems.length === 0 ? (
-        <p className={styles.muted}>Every file in the folder was read at the last sync.</p>
+        <p className={styles.muted}>
+          {server
+            ? 'Every change from the server was applied at the last sync.'
+            : 'Every file in the folder was read at the last sync.'}
+        </p>
       ) : (
         <>
-          <p className={styles.muted}>
-            Sync leaves these files alone and tries them again at every sync; nothing in a file is
-            applied until the whole file reads back correctly. Files still being copied by a sync
-            tool clear up on their own.
-          </p>
+          {server ? (
+            <p className={styles.muted}>
+              Sync tries these again at every sync; nothing is applied before the changes that come
+              ahead of it have arrived.
+            </p>
+          ) : (
+            <p className={styles.muted}>
+              Sync leaves these files alone and tries them again at every sync; nothing in a file is
+              applied until the whole file reads back correctly. Files still being copied by a sync
+              tool clear up on their own.
+            </p>
+          )}
           <ul className={styles.problems} aria-labelledby={id}>
             {problems.map((problem) => (
               <li key={`${problem.kind}:${problem.path}`}>

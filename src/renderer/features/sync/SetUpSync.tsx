@@ -4,7 +4,9 @@ import {
   FolderInput,
   FolderPlus,
   HardDrive,
+  Server,
   ShieldCheck,
+  UserRoundCheck,
   UsersRound,
   WifiOff,
   type LucideIcon,
@@ -14,10 +16,10 @@ import type { SyncStatus } from '../../../shared/contract';
 import { api } from '../../api';
 import { SYNC_STATUS_KEY } from '../../api/queries';
 import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
+import { SecretField, TextField } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import styles from './SyncPage.module.css';
-import { checkWorkspaceForm, formFailure, type FieldErrors } from './workspaceForm';
+import { checkWorkspaceForm, formFailure, serverAddress, type FieldErrors } from './workspaceForm';
 
 const FOLDER_PLACEHOLDER = /Win/.test(navigator.platform)
   ? 'e.g. \\\\fileserver\\sales\\Cockpit'
@@ -26,15 +28,19 @@ const FOLDER_PLACEHOLDER = /Win/.test(navigator.platform)
 const sentence = (text: string | undefined) =>
   text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
 
-/** Sync is off: make a folder the team's workspace, or join the one a teammate made. */
+/**
+ * Sync is off: make a folder the team's workspace, join the one a teammate made, or connect to
+ * the team's sync server.
+ */
 export function SetUpSync() {
   return (
     <>
       <div className={styles.choices}>
         <CreateWorkspace />
         <JoinWorkspace />
+        <ConnectServer />
       </div>
-      <FolderModeNote />
+      <SyncModeNote kind="folder" />
     </>
   );
 }
@@ -193,21 +199,120 @@ function JoinWorkspace() {
   );
 }
 
+function ConnectServer() {
+  const id = useId();
+  const toast = useToast();
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const { busy, errors, setErrors, failure, setFailure, run } = useWorkspaceCall();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const address = serverAddress(url);
+    const found = checkWorkspaceForm('sync.connectServer', { url: address, token });
+    setErrors(found);
+    setFailure(undefined);
+    if (Object.keys(found).length > 0) return;
+    const status = await run(() => api.sync.connectServer({ url: address, token }));
+    if (status) {
+      const host = status.workspace?.name;
+      toast.success(host ? `Connected to ${host}; this device syncs through it` : 'Connected');
+    }
+  };
+
+  return (
+    <ChoiceCard
+      id={id}
+      icon={Server}
+      title="Connect to your team’s sync server"
+      lede={
+        <>
+          For teams whose admin runs a Cockpit sync server. The server checks each change against
+          the person’s role: a rep changes their own deals, an admin the pipeline.
+        </>
+      }
+      wide
+    >
+      <form
+        className={styles.form}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby={`${id}-title`}
+      >
+        <div className={styles.fieldRow}>
+          <TextField
+            label="Server address"
+            type="url"
+            inputMode="url"
+            value={url}
+            onChange={(event) => {
+              setUrl(event.target.value);
+              setErrors((current) => ({ ...current, url: undefined }));
+            }}
+            placeholder="e.g. https://sync.example.com"
+            spellCheck={false}
+            autoComplete="url"
+            className={styles.pathField}
+            error={sentence(errors.url)}
+            hint="The address your admin gave you."
+          />
+          <SecretField
+            label="Access token"
+            revealLabel="Show token"
+            placeholder="Paste it here"
+            value={token}
+            onChange={(event) => {
+              setToken(event.target.value);
+              setErrors((current) => ({ ...current, token: undefined }));
+            }}
+            autoComplete="off"
+            maxLength={200}
+            error={sentence(errors.token)}
+            hint={
+              <>
+                Ask your admin for one: they make it with{' '}
+                <code className={styles.command}>cockpit server add-user</code>. It is kept on this
+                laptop only.
+              </>
+            }
+          />
+        </div>
+        <FormFailure title="This device could not connect" message={failure} />
+        <div className={styles.formFoot}>
+          <p className={styles.formNote}>
+            What is on this laptop goes to the server when it connects. A change your role may not
+            make stays on this laptop, and this page lists it.
+          </p>
+          <Button type="submit" variant="primary" icon={<Server />} busy={busy}>
+            Connect
+          </Button>
+        </div>
+      </form>
+    </ChoiceCard>
+  );
+}
+
 function ChoiceCard({
   id,
   icon: Icon,
   title,
   lede,
+  wide,
   children,
 }: {
   id: string;
   icon: LucideIcon;
   title: string;
-  lede: string;
+  lede: ReactNode;
+  /** Across the whole row, below the two folder choices. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   return (
-    <section className={`${styles.card} ${styles.choice}`} aria-labelledby={`${id}-title`}>
+    <section
+      className={[styles.card, styles.choice, wide && styles.wideChoice].filter(Boolean).join(' ')}
+      aria-labelledby={`${id}-title`}
+    >
       <div className={styles.choiceHead}>
         <span className={styles.choiceIcon} aria-hidden>
           <Icon size={18} />
@@ -237,7 +342,15 @@ function FormFailure({ title, message }: { title: string; message?: string }) {
   );
 }
 
-const FACTS: { icon: LucideIcon; title: string; text: string }[] = [
+type Fact = { icon: LucideIcon; title: string; text: string };
+
+const NOTHING_LOST: Fact = {
+  icon: ShieldCheck,
+  title: 'Nothing typed is lost',
+  text: 'When two people change the same field at once, the newest change wins and the other waits in Conflicts for you to choose.',
+};
+
+const FOLDER_FACTS: Fact[] = [
   {
     icon: HardDrive,
     title: 'Your database stays on this laptop',
@@ -253,23 +366,39 @@ const FACTS: { icon: LucideIcon; title: string; text: string }[] = [
     title: 'Works offline',
     text: 'Changes wait on this device and go out at the next sync, when the folder can be reached again.',
   },
-  {
-    icon: ShieldCheck,
-    title: 'Nothing typed is lost',
-    text: 'When two people change the same field at once, the newest change wins and the other waits in Conflicts for you to choose.',
-  },
+  NOTHING_LOST,
 ];
 
-/** What folder mode means, said plainly before anyone chooses it. */
-export function FolderModeNote() {
+const SERVER_FACTS: Fact[] = [
+  {
+    icon: HardDrive,
+    title: 'Your database stays on this laptop',
+    text: 'Only changes travel to the server and back; you keep working on this laptop’s own copy.',
+  },
+  {
+    icon: UserRoundCheck,
+    title: 'The server checks roles',
+    text: 'Each change is checked against its author’s role. One your role may not make stays on this laptop only, and is listed under Refused changes.',
+  },
+  {
+    icon: WifiOff,
+    title: 'Works offline',
+    text: 'Changes wait on this device and go out when the server can be reached again.',
+  },
+  NOTHING_LOST,
+];
+
+/** What folder or server mode means, said plainly: before anyone chooses, and while it runs. */
+export function SyncModeNote({ kind }: { kind: 'folder' | 'server' }) {
   const id = useId();
+  const facts = kind === 'server' ? SERVER_FACTS : FOLDER_FACTS;
   return (
     <section className={`${styles.card} ${styles.note}`} aria-labelledby={id}>
       <h2 id={id} className={styles.cardTitle}>
-        How folder sync works
+        {kind === 'server' ? 'How server sync works' : 'How folder sync works'}
       </h2>
       <ul className={styles.facts}>
-        {FACTS.map(({ icon: Icon, title, text }) => (
+        {facts.map(({ icon: Icon, title, text }) => (
           <li key={title}>
             <Icon size={16} aria-hidden />
             <div>

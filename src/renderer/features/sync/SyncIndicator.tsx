@@ -3,7 +3,7 @@ import { NavLink, useNavigate } from 'react-router';
 import type { SyncStatus } from '../../../shared/contract';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { SYNC_COMMANDS } from './commands';
-import { exactTime, indicatorText, plural } from './syncText';
+import { exactTime, indicatorNotes, indicatorText } from './syncText';
 import styles from './SyncIndicator.module.css';
 import { useNow, useShownState, useSyncStatus } from './useSyncStatus';
 
@@ -31,7 +31,7 @@ export function SyncIndicator() {
     : status.isError
       ? 'Sync unavailable'
       : 'Checking sync…';
-  const conflicts = data?.openConflicts ?? 0;
+  const notes = data ? indicatorNotes(data) : [];
   const hint = [
     data?.lastSyncAt != null ? `Last sync ${exactTime(data.lastSyncAt)}` : null,
     data?.message,
@@ -57,12 +57,12 @@ export function SyncIndicator() {
           <span className="visually-hidden">Sync status: </span>
           {text}
         </span>
-        {conflicts > 0 && (
-          <span className={styles.conflicts}>
+        {notes.map((note) => (
+          <span key={note} className={styles.note}>
             <span className="visually-hidden"> · </span>
-            {plural(conflicts, 'conflict')} to settle
+            {note}
           </span>
-        )}
+        ))}
       </span>
     </NavLink>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { CloudAlert, FolderSync, LogOut, RefreshCw } from 'lucide-react';
+import { CloudAlert, FolderSync, LogOut, RefreshCw, Server, Unplug } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
 import { api } from '../../api';
@@ -40,7 +40,10 @@ function useSyncNow() {
   return { busy, syncNow };
 }
 
-/** This device in the workspace: state, folder, last sync, what waits to go out, the actions. */
+/**
+ * This device in the workspace: state, folder or server, last sync, what waits to go out, the
+ * actions.
+ */
 export function SyncStatusPanel({ status }: { status: SyncStatus }) {
   const id = useId();
   const now = useNow();
@@ -52,7 +55,9 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
   // A halted or failed sync keeps its message while it tries again.
   const troubled =
     state === 'halted' || state === 'error' || (state === 'syncing' && status.message != null);
-  const workspaceName = status.workspace?.name ?? 'Shared folder';
+  const server = status.workspace?.kind === 'server';
+  const workspaceName = status.workspace?.name ?? (server ? 'Sync server' : 'Shared folder');
+  const PanelIcon = server ? Server : FolderSync;
 
   return (
     <>
@@ -73,7 +78,7 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
             </p>
             <p>
               {status.message ??
-                'Sync stopped without saying why. Try again; if it stays, check that the folder can be reached.'}
+                `Sync stopped without saying why. Try again; if it stays, check that the ${server ? 'server' : 'folder'} can be reached.`}
             </p>
             <p className={styles.bannerHint}>
               Your work is safe on this laptop and goes out once sync runs again.
@@ -88,7 +93,7 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
       <section className={`${styles.card} ${styles.panel}`} aria-labelledby={`${id}-title`}>
         <div className={styles.panelHead}>
           <span className={styles.panelIcon} data-state={state} aria-hidden>
-            <FolderSync size={20} />
+            <PanelIcon size={20} />
           </span>
           <div className={styles.panelTitles}>
             <div className={styles.titleRow}>
@@ -98,7 +103,7 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
               <StateBadge state={state} />
             </div>
             <p className={styles.path} title={status.workspace?.path}>
-              <span className="visually-hidden">Folder: </span>
+              <span className="visually-hidden">{server ? 'Server: ' : 'Folder: '}</span>
               {status.workspace?.path ?? '—'}
             </p>
           </div>
@@ -112,8 +117,12 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
             >
               {syncing ? 'Syncing…' : 'Sync now'}
             </Button>
-            <Button variant="ghost" icon={<LogOut />} onClick={() => setLeaving(true)}>
-              Stop syncing this device
+            <Button
+              variant="ghost"
+              icon={server ? <Unplug /> : <LogOut />}
+              onClick={() => setLeaving(true)}
+            >
+              {server ? 'Disconnect this device' : 'Stop syncing this device'}
             </Button>
           </div>
         </div>
@@ -153,12 +162,22 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
         </dl>
       </section>
 
-      {leaving && <StopSyncing name={workspaceName} onClose={() => setLeaving(false)} />}
+      {leaving && (
+        <StopSyncing name={workspaceName} server={server} onClose={() => setLeaving(false)} />
+      )}
     </>
   );
 }
 
-function StopSyncing({ name, onClose }: { name: string; onClose: () => void }) {
+function StopSyncing({
+  name,
+  server,
+  onClose,
+}: {
+  name: string;
+  server: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -169,7 +188,11 @@ function StopSyncing({ name, onClose }: { name: string; onClose: () => void }) {
     try {
       const status = await api.sync.leave({});
       queryClient.setQueryData(SYNC_STATUS_KEY, status);
-      toast.success('This device no longer syncs; nothing was deleted');
+      toast.success(
+        server
+          ? 'This device is disconnected from the server; nothing was deleted'
+          : 'This device no longer syncs; nothing was deleted',
+      );
       onClose();
       document.getElementById(SYNC_PAGE_TITLE)?.focus();
     } catch (failure) {
@@ -179,28 +202,37 @@ function StopSyncing({ name, onClose }: { name: string; onClose: () => void }) {
   };
   return (
     <Sheet
-      title="Stop syncing this device?"
+      title={server ? 'Disconnect this device?' : 'Stop syncing this device?'}
       placement="center"
       onClose={onClose}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Keep syncing
+            {server ? 'Stay connected' : 'Keep syncing'}
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void leave()}>
-            Stop syncing
+            {server ? 'Disconnect' : 'Stop syncing'}
           </Button>
         </>
       }
     >
       <div className={styles.dialogText}>
         <p>
-          This laptop stops sending its changes to “{name}” and stops receiving your teammates’.
+          This laptop stops sending its changes to {server ? name : `“${name}”`} and stops receiving
+          your teammates’.
         </p>
-        <p>
-          <strong>Nothing is deleted</strong>: every deal stays on this laptop, and the folder and
-          the other devices keep everything they have. You can join the workspace again later.
-        </p>
+        {server ? (
+          <p>
+            <strong>Nothing is deleted</strong>: every deal stays on this laptop, and the server and
+            the other devices keep everything they have. This laptop forgets its access token: to
+            connect again, paste it again or ask your admin for a new one.
+          </p>
+        ) : (
+          <p>
+            <strong>Nothing is deleted</strong>: every deal stays on this laptop, and the folder and
+            the other devices keep everything they have. You can join the workspace again later.
+          </p>
+        )}
         {error && (
           <p className={styles.dialogError} role="alert">
             {error}

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract';
-import { ago, clockAhead, conflictValue, indicatorLine, peerLabel } from './syncText';
+import {
+  ago,
+  clockAhead,
+  conflictValue,
+  indicatorLine,
+  indicatorNotes,
+  peerLabel,
+  reasonSentence,
+  tableWords,
+} from './syncText';
 
 const NOW = Date.UTC(2025, 4, 12, 10, 0, 0);
 const status = (patch: Partial<SyncStatus>): SyncStatus => ({
@@ -13,6 +22,7 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   devices: [],
   problems: [],
   openConflicts: 0,
+  refused: [],
   ...patch,
 });
 
@@ -34,6 +44,38 @@ describe('sync in words', () => {
     );
     expect(indicatorLine(status({ state: 'halted' }), NOW)).toBe('Sync halted');
     expect(indicatorLine(status({ state: 'off', workspace: null }), NOW)).toBe('Not syncing');
+  });
+
+  it('counts refused changes in the sidebar, each note on its own', () => {
+    const refusal = {
+      seq: 7,
+      lastSeq: 7,
+      table: 'deals',
+      rowIds: ['d1'],
+      reason: 'only admins change the pipeline',
+      at: NOW,
+    };
+    const refused = status({ refused: [refusal], openConflicts: 2 });
+    expect(indicatorLine(refused, NOW)).toBe('Synced 2 min ago · 2 conflicts · 1 change refused');
+    expect(indicatorNotes(refused)).toEqual(['2 conflicts to settle', '1 change refused']);
+    expect(indicatorNotes(status({ refused: [refusal, { ...refusal, seq: 8 }] }))).toEqual([
+      '2 changes refused',
+    ]);
+    expect(indicatorNotes(status({}))).toEqual([]);
+  });
+
+  it('says what a refused change touched and why, in words', () => {
+    expect(tableWords('notes', 1)).toBe('A note');
+    expect(tableWords('deals', 3)).toBe('3 deals');
+    expect(tableWords('team', 1)).toBe('Team settings');
+    expect(tableWords('stages', 2)).toBe('2 pipeline stages');
+    expect(tableWords('price_books', 1)).toBe('Price books');
+    expect(tableWords('price_books', 2)).toBe('2 price books');
+    expect(reasonSentence('only admins change the pipeline')).toBe(
+      'Only admins change the pipeline.',
+    );
+    expect(reasonSentence('Not yours.')).toBe('Not yours.');
+    expect(reasonSentence(' ')).toBe('Your role may not make this change.');
   });
 
   it('names a clock that runs ahead, not one a few seconds off', () => {

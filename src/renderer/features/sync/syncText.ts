@@ -63,11 +63,23 @@ export function indicatorText(status: SyncStatus, now = Date.now()): string {
   }
 }
 
-/** "Synced 2 min ago · 3 conflicts". */
+/** "Synced 2 min ago · 3 conflicts · 1 change refused". */
 export function indicatorLine(status: SyncStatus, now = Date.now()): string {
-  const text = indicatorText(status, now);
-  return status.openConflicts > 0 ? `${text} · ${plural(status.openConflicts, 'conflict')}` : text;
+  const parts = [indicatorText(status, now)];
+  if (status.openConflicts > 0) parts.push(plural(status.openConflicts, 'conflict'));
+  if (status.refused.length > 0) parts.push(refusedCount(status.refused.length));
+  return parts.join(' · ');
 }
+
+/** What waits for a person, under the sidebar's line: "3 conflicts to settle", "1 change refused". */
+export function indicatorNotes(status: Pick<SyncStatus, 'openConflicts' | 'refused'>): string[] {
+  const notes: string[] = [];
+  if (status.openConflicts > 0) notes.push(`${plural(status.openConflicts, 'conflict')} to settle`);
+  if (status.refused.length > 0) notes.push(refusedCount(status.refused.length));
+  return notes;
+}
+
+const refusedCount = (count: number) => `${plural(count, 'change')} refused`;
 
 /** Who a device is: its person, else its name, else the start of its id. */
 export function peerLabel(peer: Pick<SyncPeer, 'id' | 'name' | 'userName' | 'userEmail'>): {
@@ -132,4 +144,59 @@ export function conflictValue(
 
 export function exactTime(ms: number): string {
   return dateTime.format(ms);
+}
+
+/** Tables in the words of the app: one row, several rows (or the whole, for the team). */
+const TABLE_WORDS: Record<string, { one: string; many: string } | string> = {
+  deals: { one: 'a deal', many: 'deals' },
+  contacts: { one: 'a contact', many: 'contacts' },
+  accounts: { one: 'an account', many: 'accounts' },
+  stages: { one: 'a pipeline stage', many: 'pipeline stages' },
+  phases: { one: 'a pipeline phase', many: 'pipeline phases' },
+  stage_history: { one: 'a stage move', many: 'stage moves' },
+  users: { one: 'a person on the team', many: 'people on the team' },
+  notes: { one: 'a note', many: 'notes' },
+  calls: { one: 'a call', many: 'calls' },
+  follow_ups: { one: 'a follow-up', many: 'follow-ups' },
+  campaigns: { one: 'a campaign', many: 'campaigns' },
+  satisfaction_responses: { one: 'a satisfaction answer', many: 'satisfaction answers' },
+  saved_views: { one: 'a saved view', many: 'saved views' },
+  team: 'team settings',
+};
+
+/**
+ * What a change touched, when there is no record to name: "A note", "3 deals", "Team settings";
+ * a table the app does not know yet by its own name.
+ */
+export function tableWords(table: string, count: number): string {
+  const words = TABLE_WORDS[table];
+  const text =
+    typeof words === 'string'
+      ? words
+      : words
+        ? count === 1
+          ? words.one
+          : `${count.toLocaleString()} ${words.many}`
+        : `${count === 1 ? '' : `${count.toLocaleString()} `}${table.replaceAll('_', ' ')}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Tables whose rows have a page of their own, and the noun a heading names them by. */
+export const RECORD_PAGES = {
+  deals: { path: '/deals/', noun: 'Deal' },
+  contacts: { path: '/contacts/', noun: 'Contact' },
+  accounts: { path: '/accounts/', noun: 'Account' },
+} as const;
+export type RecordTable = keyof typeof RECORD_PAGES;
+
+export function isRecordTable(table: string): table is RecordTable {
+  return Object.hasOwn(RECORD_PAGES, table);
+}
+
+/** The server's reason as a sentence: "Only admins change the pipeline." */
+export function reasonSentence(reason: string): string {
+  const text = reason.trim();
+  if (!text) return 'Your role may not make this change.';
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

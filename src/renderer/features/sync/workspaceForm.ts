@@ -2,7 +2,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import { syncContract } from '../../../shared/contract/sync';
 import { plainMessage } from './syncText';
 
-export type WorkspaceField = 'folder' | 'name';
+export type WorkspaceField = 'folder' | 'name' | 'url' | 'token';
+const FIELDS = new Set<string>(['folder', 'name', 'url', 'token'] satisfies WorkspaceField[]);
 export type FieldErrors = Partial<Record<WorkspaceField, string>>;
 
 /**
@@ -10,7 +11,7 @@ export type FieldErrors = Partial<Record<WorkspaceField, string>>;
  * words the core would use; the core checks again and has the last word (the folder itself).
  */
 export function checkWorkspaceForm(
-  method: 'sync.createWorkspace' | 'sync.joinWorkspace',
+  method: 'sync.createWorkspace' | 'sync.joinWorkspace' | 'sync.connectServer',
   values: Record<string, string>,
 ): FieldErrors {
   const result = syncContract[method].input.safeParse(values);
@@ -25,8 +26,18 @@ export function checkWorkspaceForm(
 
 /** A failed call as what the form shows: a field's error, or a sentence over the whole form. */
 export function formFailure(error: unknown): { fields: FieldErrors; form?: string } {
-  if (error instanceof ApiError && (error.field === 'folder' || error.field === 'name')) {
-    return { fields: { [error.field]: plainMessage(error) } };
+  if (error instanceof ApiError && error.field && FIELDS.has(error.field)) {
+    return { fields: { [error.field as WorkspaceField]: plainMessage(error) } };
   }
   return { fields: {}, form: plainMessage(error) };
+}
+
+/**
+ * A server's address as typed, made into one: "sync.example.com" → "https://sync.example.com".
+ * Without a scheme, https is meant; what is typed with one is left for the contract to judge.
+ */
+export function serverAddress(typed: string): string {
+  const text = typed.trim();
+  if (!text || /^[a-z][a-z\d+.-]*:\/\//i.test(text)) return text;
+  return `https://${text}`;
 }
