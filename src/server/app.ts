@@ -60,7 +60,7 @@ declare module 'fastify' {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { storage } = options;
   const maxOps = options.maxOpsPerPush ?? MAX_OPS_PER_PUSH;
-  const pageSize = options.pageSize ?? 1_000;
+  const pageSize = options.pageSize ?? 5_000;
   const live = new EventEmitter();
   live.setMaxListeners(0);
 

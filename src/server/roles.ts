@@ -98,7 +98,7 @@ export async function checkEntry(
     const owner = current === undefined && isInsert ? valueOf(fields[ownerColumn]) : current;
     if (owner !== me && !(owner == null && isInsert)) {
       const noun = table === 'deals' ? 'deals' : table.replaceAll('_', ' ');
-      return `a ${user.role === 'rep' ? 'rep' : user.role} changes only their own ${noun}; this one is someone else's`;
+      return `a ${user.role === 'rep' ? 'rep' : user.role} changes only their own ${noun}; this one is someone else’s`;
     }
     // Giving a deal away is allowed; taking it is not (the check above saw the current owner).
   }

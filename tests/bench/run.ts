@@ -9,6 +9,7 @@ import { boardBench } from './board.bench';
 import { importBench } from './import.bench';
 import { pipelineBench } from './pipeline.bench';
 import { seedBench } from './seed.bench';
+import { serverBench } from './server.bench';
 import { syncBench } from './sync.bench';
 import { writeBench } from './write.bench';
 
@@ -20,6 +21,7 @@ try {
   await writeBench(seeded);
   await importBench(dir);
   await syncBench(dir);
+  await serverBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

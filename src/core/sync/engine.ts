@@ -195,7 +195,9 @@ export class SyncEngine {
       this.setState('idle', null);
     } catch (error) {
       if (this.stopped) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof SyncHaltedError ? reason : `${reason}; changes wait on this device`;
       this.failures += 1;
       this.setState(error instanceof SyncHaltedError ? 'halted' : 'error', message);
       // Try again later, less and less often: the drive may come back.

@@ -69,7 +69,7 @@ export class HttpTransport implements SyncTransport {
       });
     } catch (error) {
       throw new Error(
-        `the sync server ${this.base} cannot be reached (${(error as Error).message}); changes wait here`,
+        `the sync server ${this.base} cannot be reached (${(error as Error).message})`,
         { cause: error },
       );
     }
@@ -121,7 +121,7 @@ export class HttpTransport implements SyncTransport {
     const page = await this.call(
       PullPage,
       'GET',
-      `/ops?after=${after}&limit=${Math.max(1, Math.min(limit, 1_000))}`,
+      `/ops?after=${after}&limit=${Math.max(1, Math.min(limit, 5_000))}`,
     );
     return {
       entries: page.entries.map((e) => e.entry).filter((entry) => entry.device !== self),
@@ -190,7 +190,9 @@ export class HttpTransport implements SyncTransport {
             while ((end = buffer.indexOf('\n\n')) >= 0) {
               const event = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
-              if (/^event: (ops|presence)$/m.test(event)) onChange();
+              // New ops: sync. (Presence comes with every device's sync, this one's too: a sync
+              // for it would announce presence again, and again.)
+              if (/^event: ops$/m.test(event)) onChange();
             }
           }
         } catch {
@@ -219,29 +221,6 @@ export class HttpTransport implements SyncTransport {
 
 const MeResponse = z.object({ user: ServerUser });
 const OkResponse = z.object({ ok: z.boolean() });
-/**
- * A pull page, checked for its shape only: entries come from the server this device trusts with
- * its token, and the merge checks every field op it applies (a full check of each entry's
- * clocks and names costs more than the rest of a pull).
- */
-const PullPage = z.object({
-  entries: z.array(
-    z.object({
-      serverSeq: z.number(),
-      entry: z.object({
-        device: z.string(),
-        seq: z.number(),
-        lastSeq: z.number(),
-        hlc: z.string(),
-        table: z.string(),
-        changes: z.array(z.tuple([z.string(), z.record(z.string(), z.unknown())])),
-        schemaV: z.number(),
-      }),
-    }),
-  ),
-  next: z.number(),
-  more: z.boolean(),
-}) as unknown as z.ZodType<z.infer<typeof PullResponse>>;
 const PresenceList = z.array(
   z.object({
     id: z.string(),
@@ -256,6 +235,28 @@ const PresenceList = z.array(
     appVersion: z.string(),
   }),
 );
+/**
+ * A pull page, checked for its shape only: entries come from the server this device trusts with
+ * its token, and the merge checks every field op it applies. (A schema check of each entry's
+ * clocks and names cost more than the rest of a pull.)
+ */
+const PullPage = z.custom<PullResponse>((value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Partial<PullResponse>;
+  if (typeof page.next !== 'number' || typeof page.more !== 'boolean') return false;
+  if (!Array.isArray(page.entries)) return false;
+  return page.entries.every(
+    (item) =>
+      typeof item?.serverSeq === 'number' &&
+      typeof item.entry?.device === 'string' &&
+      typeof item.entry.seq === 'number' &&
+      typeof item.entry.lastSeq === 'number' &&
+      typeof item.entry.hlc === 'string' &&
+      typeof item.entry.table === 'string' &&
+      Array.isArray(item.entry.changes) &&
+      typeof item.entry.schemaV === 'number',
+  );
+});
 
 /** Entries in requests under the server's limits of ops and bytes. */
 function* batches(entries: ChangeEntry[]): Generator<ChangeEntry[]> {

@@ -282,26 +282,27 @@ export class SqliteStorage implements ServerStorage {
     });
   }
 
-  /** The same page as `pull`, as the JSON text of its entries, without parsing what is stored. */
+  /** The same page as `pull`, as the JSON text of its entries, built by SQLite itself. */
   pullJson(
     after: number,
     limit: number,
   ): Promise<{ json: string; last: number | null; more: boolean }> {
-    const rows = this.pullRows(after, limit);
-    const page = rows.slice(0, limit);
-    const json = page
-      .map(
-        (row) =>
-          `{"serverSeq":${row.server_seq},"entry":{"device":${JSON.stringify(row.device)},"seq":${row.seq},` +
-          `"lastSeq":${row.last_seq},"hlc":${JSON.stringify(row.hlc)},"table":${JSON.stringify(row.tbl)},` +
-          `"changes":${row.refused ? '[]' : row.changes},"schemaV":${row.schema_v}}}`,
+    const row = this.db
+      .prepare(
+        `SELECT json_group_array(json_object(
+                  'serverSeq', server_seq,
+                  'entry', json_object(
+                    'device', device, 'seq', seq, 'lastSeq', last_seq, 'hlc', hlc, 'table', tbl,
+                    'changes', CASE WHEN refused IS NULL THEN json(changes) ELSE json('[]') END,
+                    'schemaV', schema_v)) ORDER BY server_seq) AS json,
+                max(server_seq) AS last
+           FROM (SELECT * FROM entries WHERE server_seq > ? ORDER BY server_seq LIMIT ?)`,
       )
-      .join(',');
-    return Promise.resolve({
-      json: `[${json}]`,
-      last: page.at(-1)?.server_seq ?? null,
-      more: rows.length > limit,
-    });
+      .get(after, limit) as { json: string; last: number | null };
+    const more = this.db
+      .prepare('SELECT 1 FROM entries WHERE server_seq > ? LIMIT 1')
+      .get(row.last ?? after);
+    return Promise.resolve({ json: row.json, last: row.last, more: more !== undefined });
   }
 
   private pullRows(after: number, limit: number) {
