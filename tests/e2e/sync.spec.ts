@@ -259,8 +259,9 @@ test('a new teammate’s laptop joins the workspace from the first screen and pi
 
   // B has never been set up: it joins instead of making a team of its own.
   await b.page.getByRole('button', { name: /join its workspace/ }).click();
+  await expect(b.page.getByRole('radio', { name: 'A shared folder' })).toBeChecked();
   await b.page.getByLabel('Workspace folder').fill(folder);
-  await b.page.getByRole('button', { name: 'Join workspace' }).click();
+  await b.page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(b.page.getByRole('heading', { name: 'Welcome to Northwind Sales' })).toBeVisible({
     timeout: 20_000,
   });

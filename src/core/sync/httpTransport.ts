@@ -92,7 +92,12 @@ export class HttpTransport implements SyncTransport {
 
   /** Checks that the server answers and takes the token. */
   async open(): Promise<void> {
-    await this.call(MeResponse, 'GET', '/me');
+    await this.me();
+  }
+
+  /** Whom the token belongs to on the server. */
+  async me(): Promise<ServerUser> {
+    return (await this.call(MeResponse, 'GET', '/me')).user;
   }
 
   async publishedSeq(device: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { ApiError, type SyncStatus } from '../../shared/contract';
+import type { ServerUser } from '../../shared/serverApi';
 import { currentUserId, type CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { listConflicts, resolveConflict } from './conflicts';
@@ -65,8 +66,9 @@ export class SyncManager {
   async connect(url: string, token: string): Promise<SyncStatus> {
     this.assertOff();
     const transport = new HttpTransport(url, token);
+    let user: ServerUser;
     try {
-      await transport.open();
+      user = await transport.me();
     } catch (error) {
       throw new ApiError(
         'invalid_input',
@@ -79,7 +81,12 @@ export class SyncManager {
     // Kept in this device's own settings, never synced. (The desktop app could keep it in the
     // OS keychain through Electron's safeStorage instead.)
     this.ctx.store.setLocalSetting(TOKEN_KEY, token);
-    return this.use({ kind: 'server', path: url.replace(/\/+$/, ''), name: new URL(url).host });
+    return this.use({
+      kind: 'server',
+      path: url.replace(/\/+$/, ''),
+      name: new URL(url).host,
+      user: { name: user.name, email: user.email, role: user.role },
+    });
   }
 
   dismissRefused(seq: number): SyncStatus {
@@ -171,6 +178,13 @@ export class SyncManager {
     this.engine = engine;
     return engine;
   }
+}
+
+/** The role the team server gives this device's person, when it syncs through one. */
+export function serverRole(ctx: CoreContext): ServerUser['role'] | null {
+  const stored = ctx.store.localSetting(WORKSPACE_KEY);
+  const workspace = stored ? (JSON.parse(stored) as Workspace) : null;
+  return workspace?.kind === 'server' ? (workspace.user?.role ?? null) : null;
 }
 
 export function engineOptions(ctx: CoreContext): EngineOptions {

@@ -2,6 +2,7 @@ import type { AppInfo, ParsedInput } from '../../shared/contract';
 import type { TeamSettings, User } from '../../shared/domain';
 import { derivedId } from '../../shared/ids';
 import { currentUserId, type CoreContext } from '../context';
+import { serverRole } from '../sync';
 
 /** One team per workspace; its row has a fixed id so every device agrees on it. */
 export const TEAM_ID = derivedId('team', 'team');
@@ -78,8 +79,9 @@ export function setupTeam(ctx: CoreContext, input: ParsedInput<'team.setup'>): A
         id: userId,
         name: input.userName,
         email: input.email.toLowerCase(),
-        // Whoever sets the team up runs it; people who join an existing team start as reps.
-        role: existingTeam ? 'rep' : 'admin',
+        // Whoever sets the team up runs it; people who join an existing team start as reps, or
+        // with the role their team's sync server gives them.
+        role: existingTeam ? (serverRole(ctx) ?? 'rep') : 'admin',
       });
     }
   });

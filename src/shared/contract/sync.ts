@@ -39,7 +39,19 @@ export const SyncStatus = z.object({
   workspace: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('folder'), path: z.string(), name: z.string().nullable() }),
-      z.object({ kind: z.literal('server'), path: z.string(), name: z.string().nullable() }),
+      z.object({
+        kind: z.literal('server'),
+        path: z.string(),
+        name: z.string().nullable(),
+        /** Whom the access token belongs to on the server, and their role there. */
+        user: z
+          .object({
+            name: z.string(),
+            email: z.string(),
+            role: z.enum(['rep', 'manager', 'success', 'admin']),
+          })
+          .optional(),
+      }),
     ])
     .nullable(),
   deviceId: z.string(),
