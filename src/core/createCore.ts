@@ -9,6 +9,7 @@ import {
 } from '../shared/contract';
 import { accountMethods } from './accounts';
 import { activityMethods } from './activity';
+import { callMethods } from './calls';
 import { campaignMethods } from './campaigns';
 import { contactMethods } from './contacts';
 import type { CoreContext } from './context';
@@ -85,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     ...viewMethods(context),
     ...importExportMethods(context),
     ...syncMethods(context, sync),
+    ...callMethods(context),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the

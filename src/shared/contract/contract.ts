@@ -5,6 +5,7 @@
  * in its own file; this one puts them together.
  */
 import { z } from 'zod';
+import { callsContract } from './calls';
 import { campaignsContract } from './campaigns';
 import { ImportProgress, importExportContract } from './importexport';
 import type { EventName, MethodName } from './names';
@@ -25,6 +26,7 @@ export const contract = {
   ...viewsContract,
   ...importExportContract,
   ...syncContract,
+  ...callsContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

@@ -1,4 +1,5 @@
 export * from './bridge';
+export * from './calls';
 export * from './campaigns';
 export * from './contract';
 export * from './errors';

@@ -60,6 +60,10 @@ export const METHOD_NAMES = [
   'sync.now',
   'sync.conflicts',
   'sync.resolveConflict',
+  'calls.start',
+  'calls.end',
+  'calls.log',
+  'calls.list',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

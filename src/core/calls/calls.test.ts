@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { tempDbPath } from '../../../tests/helpers/tempDir';
+import { ApiError } from '../../shared/contract';
+import { createCore } from '../createCore';
+
+/** 2026-11-30 is a Monday; New York is UTC-5 then. */
+const MONDAY_10_NY = Date.parse('2026-11-30T15:00:00Z');
+
+async function setUp() {
+  let now = MONDAY_10_NY;
+  const core = createCore({ dbPath: tempDbPath(), now: () => now });
+  await core.call('team.setup', {
+    teamName: 'Northwind',
+    userName: 'Rita Rep',
+    email: 'rita@northwind.example',
+    currency: 'USD',
+  });
+  const contact = await core.call('contacts.create', {
+    firstName: 'Anna',
+    lastName: 'Schmidt',
+    timeZone: 'America/New_York',
+  });
+  const deal = await core.call('deals.create', { title: 'Fleet rollout', contactId: contact.id });
+  return {
+    core,
+    contact,
+    deal,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('calls', () => {
+  it('start, end with a disposition, and the follow-up proposed by the rules in the contact’s time', async () => {
+    const { core, deal, advance } = await setUp();
+    const call = await core.call('calls.start', { dealId: deal.id, phone: '+1 212 555 0100' });
+    expect(call).toMatchObject({ startedAt: MONDAY_10_NY, endedAt: null, disposition: null });
+    expect((await core.call('calls.list', { dealId: deal.id }))[0]?.id).toBe(call.id);
+
+    advance(40_000);
+    const first = await core.call('calls.end', { id: call.id, disposition: 'no-answer' });
+    expect(first.call).toMatchObject({ endedAt: MONDAY_10_NY + 40_000, disposition: 'no-answer' });
+    // 10:00:40 New York + 2 hours.
+    expect(first.proposal).toEqual({
+      dueAt: MONDAY_10_NY + 40_000 + 2 * 3_600_000,
+      reason: 'No answer: try again in 2 hours',
+    });
+
+    // The second unanswered call in a row: the next working morning, 09:00 New York.
+    advance(2 * 3_600_000);
+    const again = await core.call('calls.start', { dealId: deal.id });
+    const second = await core.call('calls.end', { id: again.id, disposition: 'no-answer' });
+    expect(second.proposal.dueAt).toBe(Date.parse('2026-12-01T14:00:00Z'));
+
+    // A call is activity on its deal, and its next step becomes the deal's.
+    const answered = await core.call('calls.start', { dealId: deal.id });
+    const ended = await core.call('calls.end', {
+      id: answered.id,
+      disposition: 'connected',
+      notes: 'Wants a pilot in Q1.',
+      nextStep: 'Send the pilot plan',
+      nextStepAt: Date.parse('2026-12-03T16:00:00Z'),
+    });
+    expect(ended.proposal.dueAt).toBe(Date.parse('2026-12-03T16:00:00Z'));
+    const after = await core.call('deals.get', { id: deal.id });
+    expect(after.nextStep).toBe('Send the pilot plan');
+    expect(after.lastActivityAt).toBe(ended.call.endedAt);
+
+    expect(
+      await failure(core.call('calls.end', { id: answered.id, disposition: 'busy' })),
+    ).toMatchObject({ code: 'conflict' });
+    core.close();
+  });
+
+  it('logs a call made earlier, and names what is wrong with one that cannot be', async () => {
+    const { core, contact } = await setUp();
+    const logged = await core.call('calls.log', {
+      contactId: contact.id,
+      startedAt: MONDAY_10_NY - 86_400_000,
+      endedAt: MONDAY_10_NY - 86_400_000 + 300_000,
+      disposition: 'voicemail',
+    });
+    expect(logged).toMatchObject({ contactId: contact.id, disposition: 'voicemail' });
+    expect(await core.call('calls.list', { contactId: contact.id })).toHaveLength(1);
+
+    const backwards = await failure(
+      core.call('calls.log', {
+        contactId: contact.id,
+        startedAt: MONDAY_10_NY,
+        endedAt: MONDAY_10_NY - 1,
+        disposition: 'connected',
+      }),
+    );
+    expect(backwards).toMatchObject({ code: 'invalid_input', field: 'endedAt' });
+    expect(backwards.message).toContain('cannot end before it started');
+    const nobody = await failure(
+      core.call('calls.log', { startedAt: 1, endedAt: 2, disposition: 'busy' }),
+    );
+    expect(nobody.message).toContain('give dealId or contactId');
+    const ghost = await failure(
+      core.call('calls.start', { dealId: '0190f2a4-0000-7000-8000-00000000dead' }),
+    );
+    expect(ghost).toMatchObject({ field: 'dealId' });
+    core.close();
+  });
+});

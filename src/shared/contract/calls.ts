@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { Id, Timestamp } from '../domain';
+import { CALL_DISPOSITIONS } from '../domain/followUpRules';
+import { type MethodSpec } from './spec';
+
+export const CallDisposition = z.enum(CALL_DISPOSITIONS);
+
+export const Call = z.object({
+  id: Id,
+  dealId: Id.nullable(),
+  contactId: Id.nullable(),
+  repId: Id.nullable(),
+  direction: z.enum(['outbound', 'inbound']),
+  phone: z.string().nullable(),
+  startedAt: Timestamp,
+  endedAt: Timestamp.nullable(),
+  disposition: CallDisposition.nullable(),
+  notes: z.string().nullable(),
+  nextStep: z.string().nullable(),
+});
+export type Call = z.infer<typeof Call>;
+
+/** What the follow-up rules propose after a call; the rep accepts, moves or drops it. */
+export const FollowUpProposal = z.object({ dueAt: Timestamp.nullable(), reason: z.string() });
+
+const Subject = {
+  dealId: Id.optional(),
+  contactId: Id.optional(),
+};
+const needsSubject = (input: { dealId?: string; contactId?: string }) =>
+  input.dealId !== undefined || input.contactId !== undefined;
+const SUBJECT_ERROR = { error: 'a call is with a deal or a contact: give dealId or contactId' };
+
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `at most ${max} characters` });
+
+export const callsContract = {
+  'calls.start': {
+    summary: 'Start a call (the timer runs; other devices see it as it happens).',
+    input: z
+      .strictObject({
+        ...Subject,
+        phone: Text(40).optional(),
+        direction: z.enum(['outbound', 'inbound']).default('outbound'),
+      })
+      .refine(needsSubject, SUBJECT_ERROR),
+    output: Call,
+  },
+  'calls.end': {
+    summary:
+      'End a call with its disposition, notes and next step; returns the proposed follow-up.',
+    input: z.strictObject({
+      id: Id,
+      disposition: CallDisposition,
+      notes: Text(10_000).optional(),
+      nextStep: Text(500).optional(),
+      /** The date the customer named for the next step. */
+      nextStepAt: Timestamp.optional(),
+    }),
+    output: z.object({ call: Call, proposal: FollowUpProposal }),
+  },
+  'calls.log': {
+    summary: 'Record a call made earlier (back-dated), with its disposition.',
+    input: z
+      .strictObject({
+        ...Subject,
+        startedAt: Timestamp,
+        endedAt: Timestamp,
+        disposition: CallDisposition,
+        direction: z.enum(['outbound', 'inbound']).default('outbound'),
+        phone: Text(40).optional(),
+        notes: Text(10_000).optional(),
+        nextStep: Text(500).optional(),
+      })
+      .refine(needsSubject, SUBJECT_ERROR)
+      .refine((input) => input.endedAt >= input.startedAt, {
+        error: 'the call cannot end before it started',
+        path: ['endedAt'],
+      }),
+    output: Call,
+  },
+  'calls.list': {
+    summary: 'Calls of a deal, a contact or a rep, newest first.',
+    input: z.strictObject({
+      ...Subject,
+      repId: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(Call),
+  },
+} satisfies Record<string, MethodSpec>;
