@@ -115,3 +115,45 @@ describe('calls', () => {
     core.close();
   });
 });
+
+describe('follow-ups', () => {
+  it('plans the proposed follow-up, shows it on the deal, snoozes it and marks it done', async () => {
+    const { core, deal, contact } = await setUp();
+    const call = await core.call('calls.start', { dealId: deal.id });
+    const { proposal } = await core.call('calls.end', { id: call.id, disposition: 'voicemail' });
+    const planned = await core.call('followUps.create', {
+      dealId: deal.id,
+      dueAt: proposal.dueAt!,
+      title: proposal.reason,
+    });
+    expect(planned).toMatchObject({ dealTitle: 'Fleet rollout', status: 'open', kind: 'call' });
+    expect((await core.call('deals.get', { id: deal.id })).followUpAt).toBe(proposal.dueAt);
+
+    const sooner = await core.call('followUps.create', {
+      contactId: contact.id,
+      dueAt: MONDAY_10_NY + 600_000,
+    });
+    expect(sooner.contactName).toBe('Anna Schmidt');
+    expect((await core.call('followUps.list', {})).map((f) => f.id)).toEqual([
+      sooner.id,
+      planned.id,
+    ]);
+
+    const later = proposal.dueAt! + 86_400_000;
+    await core.call('followUps.snooze', { id: planned.id, until: later });
+    expect((await core.call('deals.get', { id: deal.id })).followUpAt).toBe(later);
+    await core.call('followUps.done', { id: planned.id });
+    expect((await core.call('deals.get', { id: deal.id })).followUpAt).toBeNull();
+    expect((await core.call('followUps.list', { scope: 'team' })).map((f) => f.id)).toEqual([
+      sooner.id,
+    ]);
+    const ghost = await failure(
+      core.call('followUps.create', {
+        contactId: '0190f2a4-0000-7000-8000-00000000dead',
+        dueAt: 1,
+      }),
+    );
+    expect(ghost).toMatchObject({ field: 'contactId' });
+    core.close();
+  });
+});

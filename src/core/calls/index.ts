@@ -2,14 +2,17 @@
  * Calls: started and ended as they happen (both are synced ops, so other devices see a call
  * live), or logged afterwards; ending one proposes the next follow-up by the team's rules.
  *
- * Methods: calls.start, calls.end, calls.log, calls.list
- * Tables:  calls (reads and touches deals: last activity, next step; reads contacts, team)
+ * Methods: calls.start, calls.end, calls.log, calls.list, followUps.create, followUps.list,
+ *          followUps.snooze, followUps.done
+ * Tables:  calls, follow_ups (touch deals: last activity, next step, soonest follow-up; read
+ *          contacts, team)
  */
 import { ApiError, type Call, type ParsedInput } from '../../shared/contract';
 import { proposeFollowUp, type FollowUpProposal } from '../../shared/domain/followUpRules';
 import { currentUserId, type CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { requireRow } from '../references';
+import { completeFollowUp, createFollowUp, listFollowUps, snoozeFollowUp } from './followUps';
 
 const CALL_COLUMNS = `id, deal_id AS dealId, contact_id AS contactId, rep_id AS repId, direction,
   phone, started_at AS startedAt, ended_at AS endedAt, disposition, notes, next_step AS nextStep`;
@@ -176,4 +179,8 @@ export const callMethods = (ctx: CoreContext) =>
     'calls.end': (input) => endCall(ctx, input),
     'calls.log': (input) => logCall(ctx, input),
     'calls.list': (input) => listCalls(ctx, input),
+    'followUps.create': (input) => createFollowUp(ctx, input),
+    'followUps.list': (input) => listFollowUps(ctx, input),
+    'followUps.snooze': (input) => snoozeFollowUp(ctx, input),
+    'followUps.done': (input) => completeFollowUp(ctx, input),
   }) satisfies Partial<Handlers>;

@@ -92,3 +92,54 @@ export const callsContract = {
     output: z.array(Call),
   },
 } satisfies Record<string, MethodSpec>;
+
+export const FollowUp = z.object({
+  id: Id,
+  dealId: Id.nullable(),
+  contactId: Id.nullable(),
+  ownerId: Id.nullable(),
+  dueAt: Timestamp,
+  kind: z.string(),
+  title: z.string().nullable(),
+  status: z.enum(['open', 'done']),
+  doneAt: Timestamp.nullable(),
+  /** What it is about, for the reminders list. */
+  dealTitle: z.string().nullable(),
+  contactName: z.string().nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const followUpsContract = {
+  'followUps.create': {
+    summary: 'Plan a follow-up of a deal or a contact (e.g. the one proposed after a call).',
+    input: z
+      .strictObject({
+        ...Subject,
+        dueAt: Timestamp,
+        kind: z.enum(['call', 'email', 'meeting', 'task']).default('call'),
+        title: Text(200).optional(),
+      })
+      .refine(needsSubject, {
+        error: 'a follow-up is of a deal or a contact: give dealId or contactId',
+      }),
+    output: FollowUp,
+  },
+  'followUps.list': {
+    summary: 'Open follow-ups (mine, or the whole team’s), soonest first.',
+    input: z.strictObject({
+      scope: z.enum(['mine', 'team']).default('mine'),
+      limit: z.number().int().min(1).max(1_000).default(200),
+    }),
+    output: z.array(FollowUp),
+  },
+  'followUps.snooze': {
+    summary: 'Move a follow-up to later.',
+    input: z.strictObject({ id: Id, until: Timestamp }),
+    output: FollowUp,
+  },
+  'followUps.done': {
+    summary: 'Mark a follow-up done.',
+    input: z.strictObject({ id: Id }),
+    output: FollowUp,
+  },
+} satisfies Record<string, MethodSpec>;

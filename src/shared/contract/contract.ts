@@ -5,7 +5,7 @@
  * in its own file; this one puts them together.
  */
 import { z } from 'zod';
-import { callsContract } from './calls';
+import { callsContract, followUpsContract } from './calls';
 import { campaignsContract } from './campaigns';
 import { ImportProgress, importExportContract } from './importexport';
 import type { EventName, MethodName } from './names';
@@ -27,6 +27,7 @@ export const contract = {
   ...importExportContract,
   ...syncContract,
   ...callsContract,
+  ...followUpsContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

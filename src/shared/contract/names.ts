@@ -64,6 +64,10 @@ export const METHOD_NAMES = [
   'calls.end',
   'calls.log',
   'calls.list',
+  'followUps.create',
+  'followUps.list',
+  'followUps.snooze',
+  'followUps.done',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
