@@ -16,6 +16,7 @@ import type { CoreContext } from './context';
 import { CoreEvents } from './events';
 import type { Handler, Handlers } from './handlers';
 import { importExportMethods } from './importexport';
+import { metricsMethods } from './metrics';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
 import { SearchIndexer, searchMethods } from './search';
 import { SyncManager, syncMethods, type SyncOptions } from './sync';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     ...importExportMethods(context),
     ...syncMethods(context, sync),
     ...callMethods(context),
+    ...metricsMethods(context),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the

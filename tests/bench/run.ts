@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boardBench } from './board.bench';
 import { importBench } from './import.bench';
+import { metricsBench } from './metrics.bench';
 import { pipelineBench } from './pipeline.bench';
 import { seedBench } from './seed.bench';
 import { serverBench } from './server.bench';
@@ -22,6 +23,7 @@ try {
   await importBench(dir);
   await syncBench(dir);
   await serverBench(dir);
+  await metricsBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

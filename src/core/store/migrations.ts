@@ -352,11 +352,18 @@ CREATE TABLE sync_pending (
 ) STRICT;
 `;
 
+const activitySchema = `
+-- The live dashboard reads calls by time across reps, from the index alone.
+CREATE INDEX calls_started ON calls (started_at, rep_id, ended_at, disposition)
+  WHERE deleted_at IS NULL;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
   { version: 2, name: 'saved views, search index, sort indexes', sql: workspaceSchema },
   { version: 3, name: 'sync cursors, conflicts, pending fields', sql: syncSchema },
+  { version: 4, name: 'calls by time', sql: activitySchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

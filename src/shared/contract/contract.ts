@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { callsContract, followUpsContract } from './calls';
 import { campaignsContract } from './campaigns';
+import { dashboardContract } from './dashboard';
 import { ImportProgress, importExportContract } from './importexport';
 import type { EventName, MethodName } from './names';
 import { peopleContract } from './people';
@@ -28,6 +29,7 @@ export const contract = {
   ...syncContract,
   ...callsContract,
   ...followUpsContract,
+  ...dashboardContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

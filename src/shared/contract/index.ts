@@ -2,6 +2,7 @@ export * from './bridge';
 export * from './calls';
 export * from './campaigns';
 export * from './contract';
+export * from './dashboard';
 export * from './errors';
 export * from './importexport';
 export * from './names';

@@ -68,6 +68,7 @@ export const METHOD_NAMES = [
   'followUps.list',
   'followUps.snooze',
   'followUps.done',
+  'dashboard.activity',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

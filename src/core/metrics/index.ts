@@ -1,0 +1,165 @@
+/**
+ * The manager's live numbers, from SQL over the synced tables: every device computes them from
+ * the ops it has, so they are as fresh as the sync (no hourly report).
+ *
+ * Methods: dashboard.activity
+ * Tables:  reads calls, deals, follow_ups, users
+ */
+import type { ActivityDashboard, ActivityNumbers, ParsedInput } from '../../shared/contract';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../handlers';
+
+/** Calls longer than this are not looked for before a range (an open call older is stale). */
+const LONGEST_CALL_MS = 12 * 3_600_000;
+const CONNECTED = `('connected', 'meeting-booked')`;
+
+interface Totals {
+  calls: number;
+  connects: number;
+  talkTimeMs: number;
+  speeds: number[];
+  leadsWaiting: number;
+  followUpsOverdue: number;
+}
+
+const empty = (): Totals => ({
+  calls: 0,
+  connects: 0,
+  talkTimeMs: 0,
+  speeds: [],
+  leadsWaiting: 0,
+  followUpsOverdue: 0,
+});
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function numbers(t: Totals): ActivityNumbers {
+  return {
+    calls: t.calls,
+    connects: t.connects,
+    connectRate: t.calls > 0 ? t.connects / t.calls : 0,
+    talkTimeMs: t.talkTimeMs,
+    avgSpeedToLeadMs:
+      t.speeds.length > 0 ? t.speeds.reduce((sum, s) => sum + s, 0) / t.speeds.length : null,
+    medianSpeedToLeadMs: median(t.speeds),
+    leadsWaiting: t.leadsWaiting,
+    followUpsOverdue: t.followUpsOverdue,
+  };
+}
+
+export function activityDashboard(
+  ctx: CoreContext,
+  input: ParsedInput<'dashboard.activity'>,
+): ActivityDashboard {
+  const { from, to } = input;
+  const now = ctx.now();
+  const byRep = new Map<string, Totals>();
+  const team = empty();
+  const of = (rep: string | null) => {
+    const key = rep ?? '';
+    let totals = byRep.get(key);
+    if (!totals) {
+      totals = empty();
+      byRep.set(key, totals);
+    }
+    return totals;
+  };
+
+  // Calls started in the range, and the time on the phone inside it (also of a call that began
+  // before it, or is still running).
+  const calls = ctx.store
+    .prepare(
+      `SELECT rep_id AS rep,
+              sum(started_at >= @from) AS calls,
+              sum(started_at >= @from AND disposition IN ${CONNECTED}) AS connects,
+              sum(max(0, min(coalesce(ended_at, @now), @to, @now) - max(started_at, @from)))
+                AS talk
+         FROM calls
+        WHERE deleted_at IS NULL AND started_at >= @earliest AND started_at < @to
+        GROUP BY rep_id`,
+    )
+    .all({ from, to, now, earliest: from - LONGEST_CALL_MS }) as {
+    rep: string | null;
+    calls: number;
+    connects: number;
+    talk: number;
+  }[];
+  for (const row of calls) {
+    for (const totals of [of(row.rep), team]) {
+      totals.calls += row.calls;
+      totals.connects += row.connects;
+      totals.talkTimeMs += row.talk;
+    }
+  }
+
+  // Speed to lead: from each lead created in the range to its first call.
+  const leads = ctx.store
+    .prepare(
+      `SELECT d.owner_id AS rep, d.created_at AS created,
+              (SELECT min(c.started_at) FROM calls c
+                WHERE c.deal_id = d.id AND c.deleted_at IS NULL AND c.started_at >= d.created_at)
+                AS firstCall
+         FROM deals d
+        WHERE d.deleted_at IS NULL AND d.created_at >= ? AND d.created_at < ?`,
+    )
+    .all(from, to) as { rep: string | null; created: number; firstCall: number | null }[];
+  for (const lead of leads) {
+    for (const totals of [of(lead.rep), team]) {
+      if (lead.firstCall === null) totals.leadsWaiting += 1;
+      else totals.speeds.push(lead.firstCall - lead.created);
+    }
+  }
+
+  const overdue = ctx.store
+    .prepare(
+      `SELECT owner_id AS rep, count(*) AS n FROM follow_ups
+        WHERE status = 'open' AND deleted_at IS NULL AND due_at < ?
+        GROUP BY owner_id`,
+    )
+    .all(now) as { rep: string | null; n: number }[];
+  for (const row of overdue) {
+    of(row.rep).followUpsOverdue += row.n;
+    team.followUpsOverdue += row.n;
+  }
+
+  const onCall = ctx.store
+    .prepare(
+      `SELECT c.id AS callId, c.rep_id AS repId, u.name AS repName, c.started_at AS startedAt,
+              d.title AS dealTitle,
+              nullif(trim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), '')
+                AS contactName
+         FROM calls c
+         LEFT JOIN users u ON u.id = c.rep_id
+         LEFT JOIN deals d ON d.id = c.deal_id
+         LEFT JOIN contacts k ON k.id = c.contact_id
+        WHERE c.deleted_at IS NULL AND c.ended_at IS NULL AND c.started_at > ?
+        ORDER BY c.started_at`,
+    )
+    .all(now - LONGEST_CALL_MS) as ActivityDashboard['onCall'];
+
+  const users = ctx.store
+    .prepare(
+      `SELECT id, name, role FROM users WHERE deleted_at IS NULL AND active = 1
+        ORDER BY name COLLATE NOCASE, id`,
+    )
+    .all() as { id: string; name: string; role: string }[];
+  const reps = users
+    .filter((user) => user.role === 'rep' || byRep.has(user.id))
+    .map((user) => ({
+      repId: user.id,
+      repName: user.name,
+      onCallSince: onCall.find((call) => call.repId === user.id)?.startedAt ?? null,
+      ...numbers(byRep.get(user.id) ?? empty()),
+    }));
+  return { from, to, now, reps, team: numbers(team), onCall };
+}
+
+export const metricsMethods = (ctx: CoreContext) =>
+  ({
+    'dashboard.activity': (input) => activityDashboard(ctx, input),
+  }) satisfies Partial<Handlers>;
