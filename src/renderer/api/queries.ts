@@ -22,17 +22,17 @@ export const queryClient = new QueryClient({
  * account names) and nothing else.
  */
 const SHOWN_IN: Record<string, readonly string[]> = {
-  deals: ['deals', 'board', 'accounts', 'contacts', 'campaigns', 'search'],
+  deals: ['deals', 'board', 'accounts', 'contacts', 'campaigns', 'search', 'followUps'],
   stage_history: ['deals', 'board', 'accounts', 'contacts'],
   accounts: ['accounts', 'deals', 'board', 'contacts', 'campaigns', 'search'],
-  contacts: ['contacts', 'deals', 'accounts', 'search'],
+  contacts: ['contacts', 'deals', 'accounts', 'search', 'followUps'],
   users: ['users', 'deals', 'board', 'accounts', 'contacts', 'app'],
   team: ['app', 'deals', 'board'],
   stages: ['stages', 'deals', 'board', 'campaigns'],
   phases: ['stages', 'board'],
   notes: ['deals', 'contacts', 'accounts', 'search'],
-  calls: ['deals', 'contacts', 'accounts', 'board'],
-  follow_ups: ['deals', 'contacts', 'accounts', 'board'],
+  calls: ['calls', 'deals', 'contacts', 'accounts', 'board'],
+  follow_ups: ['followUps', 'deals', 'contacts', 'accounts', 'board'],
   campaigns: ['campaigns'],
   satisfaction_responses: ['accounts'],
   saved_views: ['views'],

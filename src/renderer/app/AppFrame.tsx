@@ -1,4 +1,5 @@
 import {
+  BellRing,
   Building2,
   Columns3,
   FileUp,
@@ -14,12 +15,15 @@ import {
   WifiOff,
 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
 import { bridge, useAppInfo, useConnection } from '../api';
 import { Avatar } from '../components/Avatar';
 import { APP_COMMANDS } from './commands';
 import { prefetchViews } from './lazyViews';
 import styles from './AppFrame.module.css';
+import { CallDock } from '../features/calls/CallPanel';
+import { REMINDER_COMMANDS } from '../features/calls/commands';
+import { useDueReminders } from '../features/calls/useDueReminders';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -30,6 +34,7 @@ import { useTheme, type ThemePreference } from './theme';
 const NAVIGATION = [
   { to: '/board', label: 'Board', icon: Columns3 },
   { to: '/deals', label: 'Deals', icon: Table2 },
+  { to: '/reminders', label: 'Reminders', icon: BellRing },
   { to: '/contacts', label: 'Contacts', icon: UsersRound },
   { to: '/accounts', label: 'Accounts', icon: Building2 },
   { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
@@ -57,6 +62,11 @@ export function AppFrame() {
   const [searching, setSearching] = useState(false);
   useShortcut(APP_COMMANDS.showShortcuts, () => setShowShortcuts(true));
   useShortcut(APP_COMMANDS.search, () => setSearching(true), { whileTyping: true });
+  const navigate = useNavigate();
+  useShortcut(REMINDER_COMMANDS.open, () => void navigate('/reminders'));
+  // In a browser tab the app itself says when a follow-up comes due (desktop notifications for
+  // Electron are not built yet).
+  useDueReminders(bridge.kind === 'browser');
   // A view opened for the first time may wait for its code; the bar says something is coming.
   const navigating = useNavigation().state === 'loading';
   useEffect(prefetchViews, []);
@@ -165,6 +175,7 @@ export function AppFrame() {
       </main>
       {showShortcuts && <ShortcutsHelp onClose={() => setShowShortcuts(false)} />}
       {searching && <SearchPalette onClose={() => setSearching(false)} />}
+      <CallDock />
     </div>
   );
 }

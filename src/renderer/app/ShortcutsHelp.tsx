@@ -2,6 +2,7 @@ import { NOTE_COMMANDS } from '../components/NoteComposer';
 import { Sheet } from '../components/Sheet';
 import { ACCOUNT_COMMANDS } from '../features/accounts/commands';
 import { BOARD_COMMANDS } from '../features/board/commands';
+import { CALL_COMMANDS, REMINDER_COMMANDS } from '../features/calls/commands';
 import { CAMPAIGN_COMMANDS } from '../features/campaigns/commands';
 import { CONTACT_COMMANDS } from '../features/contacts/commands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
@@ -17,6 +18,8 @@ const GROUPS = [
   { title: 'On a board card', commands: Object.values(BOARD_COMMANDS) },
   { title: 'A deal', commands: Object.values(DEAL_COMMANDS) },
   { title: 'Writing a note', commands: Object.values(NOTE_COMMANDS) },
+  { title: 'Calls', commands: Object.values(CALL_COMMANDS) },
+  { title: 'Reminders', commands: Object.values(REMINDER_COMMANDS) },
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },

@@ -16,6 +16,7 @@ export const views = {
   import: () => import('../features/import/ImportPage').then((m) => m.ImportPage),
   stages: () => import('../features/settings/StagesPage').then((m) => m.StagesPage),
   sync: () => import('../features/sync/SyncPage').then((m) => m.SyncPage),
+  reminders: () => import('../features/calls/RemindersPage').then((m) => m.RemindersPage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

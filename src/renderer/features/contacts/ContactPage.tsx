@@ -23,6 +23,8 @@ import { NoteComposer } from '../../components/NoteComposer';
 import { Skeleton } from '../../components/Skeleton';
 import { Timeline } from '../../components/Timeline';
 import { formatDate } from '../../lib/format';
+import { CallButton } from '../calls/CallButton';
+import { CallHistory } from '../calls/CallHistory';
 import { CONTACT_COMMANDS } from './commands';
 import { ContactFields, useContactForm } from './ContactFields';
 import { CHANNELS, toPatch, valuesFromContact } from './contactForm';
@@ -88,6 +90,7 @@ function ContactView({ contact }: { contact: ContactDetail }) {
   const activityId = useId();
   const name = contact.name || 'Unnamed contact';
   const zone = contact.timeZone && isTimeZone(contact.timeZone) ? contact.timeZone : null;
+  const callSubject = { contactId: contact.id, name, phone: contact.phone };
 
   return (
     <div className={styles.page}>
@@ -157,12 +160,7 @@ function ContactView({ contact }: { contact: ContactDetail }) {
               Email
             </a>
           )}
-          {contact.phone && (
-            <a className={styles.action} href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>
-              <Phone size={15} aria-hidden />
-              Call
-            </a>
-          )}
+          <CallButton subject={callSubject} />
         </div>
       </header>
 
@@ -179,6 +177,7 @@ function ContactView({ contact }: { contact: ContactDetail }) {
               empty={`${name} is not on any deal yet. Pick them as the contact of a deal.`}
             />
           </section>
+          <CallHistory subject={callSubject} cardClassName={styles.card} />
           <section className={styles.card} aria-labelledby={activityId}>
             <h2 id={activityId} className={styles.cardTitle}>
               Engagement history

@@ -14,6 +14,8 @@ import { useToast } from '../../components/Toast';
 import { formatDate, formatRelative } from '../../lib/format';
 import { useShortcut } from '../../app/shortcuts';
 import { ReasonDialog } from '../board/ReasonDialog';
+import { CallButton } from '../calls/CallButton';
+import { CallHistory } from '../calls/CallHistory';
 import { DealCampaigns } from '../campaigns/DealCampaigns';
 import { DEAL_COMMANDS } from './commands';
 import { DealForm } from './DealForm';
@@ -61,6 +63,18 @@ function DealView({ deal, onBack }: { deal: DealDetail; onBack: () => void }) {
   const phase = phases.find((p) => p.id === stage?.phaseId);
   const [openedAt] = useState(() => Date.now());
   const rotting = isRotting(deal, stage, openedAt);
+  const contact = useApiQuery(
+    'contacts.get',
+    { id: deal.contactId ?? '' },
+    { enabled: Boolean(deal.contactId) },
+  );
+  const callSubject = {
+    dealId: deal.id,
+    contactId: deal.contactId ?? undefined,
+    name: deal.contactName ?? deal.title,
+    dealTitle: deal.title,
+    phone: deal.contactId ? (contact.data?.phone ?? null) : null,
+  };
   useShortcut(DEAL_COMMANDS.note, () =>
     document.querySelector<HTMLTextAreaElement>('#deal-activity-card textarea')?.focus(),
   );
@@ -106,6 +120,9 @@ function DealView({ deal, onBack }: { deal: DealDetail; onBack: () => void }) {
               </span>
             )}
           </div>
+        </div>
+        <div className={styles.callAction}>
+          <CallButton subject={callSubject} />
         </div>
         <div className={styles.value}>
           <span className={styles.amount}>{formatMoney(deal.valueMinor, deal.currency)}</span>
@@ -167,6 +184,7 @@ function DealView({ deal, onBack }: { deal: DealDetail; onBack: () => void }) {
         </div>
         <aside className={styles.side}>
           <PeopleCard deal={deal} />
+          <CallHistory subject={callSubject} cardClassName={styles.card} />
           <section
             id="deal-activity-card"
             className={`${styles.card} ${styles.activity}`}
