@@ -27,7 +27,12 @@ describe('the activity dashboard', () => {
       '0190f2a4-0000-7000-8000-00000000a001',
       '0190f2a4-0000-7000-8000-00000000a002',
     ];
-    const [a, b, c, d] = [1, 2, 3, 4].map((n) => `0190f2a4-0000-7000-8000-00000000d00${n}`);
+    const [a, b, c, d] = [1, 2, 3, 4].map((n) => `0190f2a4-0000-7000-8000-00000000d00${n}`) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     core.store.write((w) => {
       w.insert('users', { id: rita, name: 'Rita Rep', email: 'rita@x.example', role: 'rep' });
       w.insert('users', { id: ray, name: 'Ray Rep', email: 'ray@x.example', role: 'rep' });
