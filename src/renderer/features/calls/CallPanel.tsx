@@ -81,6 +81,13 @@ function CallPanel({ active }: { active: ActiveCall }) {
     }
   };
 
+  // A next step typed for one outcome must not ride along with another.
+  const backToOutcome = () => {
+    setNextStep('');
+    setNextStepAt('');
+    setStep({ name: 'outcome' });
+  };
+
   const pick = (disposition: CallDisposition) => {
     if (busy) return;
     if (ASKS_NEXT_STEP.has(disposition)) setStep({ name: 'next-step', disposition });
@@ -118,7 +125,7 @@ function CallPanel({ active }: { active: ActiveCall }) {
       setStep({ name: 'talking' });
     } else if (step.name === 'next-step' && event.key === 'Escape') {
       event.preventDefault();
-      setStep({ name: 'outcome' });
+      backToOutcome();
     }
   };
 
@@ -252,7 +259,7 @@ function CallPanel({ active }: { active: ActiveCall }) {
             onChange={(event) => setNextStepAt(event.target.value)}
           />
           <div className={styles.footer}>
-            <Button variant="ghost" size="sm" onClick={() => setStep({ name: 'outcome' })}>
+            <Button variant="ghost" size="sm" onClick={backToOutcome}>
               Back
             </Button>
             <Button type="submit" variant="primary" busy={busy} shortcut="Enter">
