@@ -324,3 +324,25 @@ describe('migrations', () => {
     again.close();
   });
 });
+
+describe('two processes on one file', () => {
+  it('a second writer (the CLI while the app runs) does not reuse the first one’s seqs', () => {
+    const path = tempDbPath();
+    const app = Store.open({ path });
+    const cli = Store.open({ path });
+    app.write((w) => w.insert('accounts', { name: 'From the app' }));
+    cli.write((w) => w.insert('accounts', { name: 'From the CLI' }));
+    app.write((w) => w.insert('accounts', { name: 'From the app again' }));
+    const seqs = (
+      app.db.prepare('SELECT seq, last_seq FROM sync_changes ORDER BY seq').all() as {
+        seq: number;
+        last_seq: number;
+      }[]
+    ).map((r) => [r.seq, r.last_seq]);
+    // Contiguous, no seq twice.
+    seqs.forEach(([seq], i) => expect(seq).toBe(i === 0 ? 1 : seqs[i - 1]![1]! + 1));
+    expect(app.lastSeq).toBe(seqs.at(-1)![1]);
+    app.close();
+    cli.close();
+  });
+});

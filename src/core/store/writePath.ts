@@ -136,11 +136,22 @@ export class WritePath {
    */
   write<T>(fn: (writer: Writer) => T): T {
     if (this.inTransaction) return fn(this.writer);
-    const seqBefore = this.seq;
+    let seqBefore = this.seq;
     this.inTransaction = true;
     let result: T;
     try {
       result = this.db.transaction(() => {
+        // Another process may have written to this file since (the CLI while the app runs): go
+        // on from the newest seq in the log, never from a stale count.
+        const newest = this.statement(
+          'newest-own-entry',
+          () => 'SELECT last_seq, hlc FROM sync_changes WHERE device = ? ORDER BY seq DESC LIMIT 1',
+        ).get(this.clock.device) as { last_seq: number; hlc: string } | undefined;
+        if (newest && newest.last_seq > this.seq) {
+          this.seq = newest.last_seq;
+          seqBefore = this.seq;
+          this.clock.restore(newest.hlc);
+        }
         const value = fn(this.writer);
         this.flush();
         if (this.seq !== seqBefore) {
