@@ -142,6 +142,39 @@ export function activityDashboard(
     )
     .all(now - LONGEST_CALL_MS) as ActivityDashboard['onCall'];
 
+  // Calls and connects per hour (per day beyond two days), for the charts.
+  const bucketMs = to - from <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
+  const buckets = ctx.store
+    .prepare(
+      `SELECT CAST((started_at - @from) / @bucket AS INTEGER) AS slot, count(*) AS calls,
+              sum(disposition IN ${CONNECTED}) AS connects
+         FROM calls
+        WHERE deleted_at IS NULL AND started_at >= @from AND started_at < @to
+        GROUP BY slot`,
+    )
+    .all({ from, to, bucket: bucketMs }) as { slot: number; calls: number; connects: number }[];
+  const bySlot = new Map(buckets.map((b) => [b.slot, b]));
+  const points = Array.from({ length: Math.ceil((to - from) / bucketMs) }, (_, slot) => ({
+    at: from + slot * bucketMs,
+    calls: bySlot.get(slot)?.calls ?? 0,
+    connects: bySlot.get(slot)?.connects ?? 0,
+  }));
+
+  const feed = ctx.store
+    .prepare(
+      `SELECT c.id AS callId, u.name AS repName, c.started_at AS startedAt, c.ended_at AS endedAt,
+              c.disposition, c.deal_id AS dealId, d.title AS dealTitle,
+              nullif(trim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), '')
+                AS contactName
+         FROM calls c
+         LEFT JOIN users u ON u.id = c.rep_id
+         LEFT JOIN deals d ON d.id = c.deal_id
+         LEFT JOIN contacts k ON k.id = c.contact_id
+        WHERE c.deleted_at IS NULL AND c.started_at >= ? AND c.started_at < ?
+        ORDER BY c.started_at DESC, c.id DESC LIMIT 30`,
+    )
+    .all(from, to) as ActivityDashboard['feed'];
+
   const users = ctx.store
     .prepare(
       `SELECT id, name, role FROM users WHERE deleted_at IS NULL AND active = 1
@@ -156,7 +189,16 @@ export function activityDashboard(
       onCallSince: onCall.find((call) => call.repId === user.id)?.startedAt ?? null,
       ...numbers(byRep.get(user.id) ?? empty()),
     }));
-  return { from, to, now, reps, team: numbers(team), onCall };
+  return {
+    from,
+    to,
+    now,
+    reps,
+    team: numbers(team),
+    series: { bucketMs, points },
+    feed,
+    onCall,
+  };
 }
 
 export const metricsMethods = (ctx: CoreContext) =>

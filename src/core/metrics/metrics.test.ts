@@ -127,6 +127,26 @@ describe('the activity dashboard', () => {
         startedAt: ny('2026-11-30T23:50:00'),
       }),
     ]);
+    // Charts: calls per hour of the New York day (09:00 is hour 9; 23:50 and 23:55 are hour 23).
+    expect(board.series.bucketMs).toBe(3_600_000);
+    expect(board.series.points).toHaveLength(24);
+    const hours = board.series.points
+      .map((p, hour) => [hour, p.calls, p.connects])
+      .filter(([, calls]) => calls! > 0);
+    expect(hours).toEqual([
+      [9, 1, 1],
+      [11, 1, 0],
+      [13, 1, 0],
+      [23, 2, 1],
+    ]);
+    // The feed, newest first.
+    expect(board.feed.map((f) => f.startedAt)).toEqual([
+      ny('2026-11-30T23:55:00'),
+      ny('2026-11-30T23:50:00'),
+      ny('2026-11-30T13:00:00'),
+      ny('2026-11-30T11:00:00'),
+      ny('2026-11-30T09:00:00'),
+    ]);
     await expect(core.call('dashboard.activity', { from: 10, to: 10 })).rejects.toMatchObject({
       field: 'to',
     });

@@ -34,6 +34,26 @@ export const ActivityDashboard = z.object({
     }),
   ),
   team: ActivityNumbers,
+  /** Calls and connects per bucket (an hour for a range up to two days, else a day). */
+  series: z.object({
+    bucketMs: z.number().int(),
+    points: z.array(
+      z.object({ at: Timestamp, calls: z.number().int(), connects: z.number().int() }),
+    ),
+  }),
+  /** The newest calls of the range, newest first: the live activity feed. */
+  feed: z.array(
+    z.object({
+      callId: Id,
+      repName: z.string().nullable(),
+      startedAt: Timestamp,
+      endedAt: Timestamp.nullable(),
+      disposition: z.string().nullable(),
+      dealId: Id.nullable(),
+      dealTitle: z.string().nullable(),
+      contactName: z.string().nullable(),
+    }),
+  ),
   onCall: z.array(
     z.object({
       callId: Id,
