@@ -9,13 +9,18 @@ import { queryClient } from './queries';
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: { enabled?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    /** Also refetch on a timer, for what changes with time alone (overdue, running timers). */
+    refetchInterval?: number;
+  } = {},
 ) {
   return useQuery<MethodOutput<M>>({
     queryKey: [method, input],
     queryFn: () => callMethod(method, input),
     placeholderData: keepPreviousData,
     enabled: options.enabled,
+    refetchInterval: options.refetchInterval,
   });
 }
 
