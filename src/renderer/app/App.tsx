@@ -27,6 +27,7 @@ const router = createHashRouter([
       { path: 'accounts/:accountId', lazy: lazyView(views.account) },
       { path: 'campaigns', lazy: lazyView(views.campaigns) },
       { path: 'reminders', lazy: lazyView(views.reminders) },
+      { path: 'dashboard', lazy: lazyView(views.dashboard) },
       { path: 'import', lazy: lazyView(views.import) },
       { path: 'settings/stages', lazy: lazyView(views.stages) },
       { path: 'settings/sync', lazy: lazyView(views.sync) },

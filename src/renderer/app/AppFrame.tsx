@@ -3,6 +3,7 @@ import {
   Building2,
   Columns3,
   FileUp,
+  Gauge,
   Keyboard,
   Megaphone,
   Monitor,
@@ -23,6 +24,7 @@ import { prefetchViews } from './lazyViews';
 import styles from './AppFrame.module.css';
 import { CallDock } from '../features/calls/CallPanel';
 import { REMINDER_COMMANDS } from '../features/calls/commands';
+import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { useDueReminders } from '../features/calls/useDueReminders';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -35,6 +37,7 @@ const NAVIGATION = [
   { to: '/board', label: 'Board', icon: Columns3 },
   { to: '/deals', label: 'Deals', icon: Table2 },
   { to: '/reminders', label: 'Reminders', icon: BellRing },
+  { to: '/dashboard', label: 'Activity', icon: Gauge },
   { to: '/contacts', label: 'Contacts', icon: UsersRound },
   { to: '/accounts', label: 'Accounts', icon: Building2 },
   { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
@@ -64,6 +67,7 @@ export function AppFrame() {
   useShortcut(APP_COMMANDS.search, () => setSearching(true), { whileTyping: true });
   const navigate = useNavigate();
   useShortcut(REMINDER_COMMANDS.open, () => void navigate('/reminders'));
+  useShortcut(DASHBOARD_COMMANDS.open, () => void navigate('/dashboard'));
   // In a browser tab the app itself says when a follow-up comes due (desktop notifications for
   // Electron are not built yet).
   useDueReminders(bridge.kind === 'browser');

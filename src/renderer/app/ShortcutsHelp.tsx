@@ -5,6 +5,7 @@ import { BOARD_COMMANDS } from '../features/board/commands';
 import { CALL_COMMANDS, REMINDER_COMMANDS } from '../features/calls/commands';
 import { CAMPAIGN_COMMANDS } from '../features/campaigns/commands';
 import { CONTACT_COMMANDS } from '../features/contacts/commands';
+import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
 import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
 import { SYNC_COMMANDS } from '../features/sync/commands';
@@ -20,6 +21,7 @@ const GROUPS = [
   { title: 'Writing a note', commands: Object.values(NOTE_COMMANDS) },
   { title: 'Calls', commands: Object.values(CALL_COMMANDS) },
   { title: 'Reminders', commands: Object.values(REMINDER_COMMANDS) },
+  { title: 'Activity dashboard', commands: Object.values(DASHBOARD_COMMANDS) },
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },

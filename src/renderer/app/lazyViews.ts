@@ -17,6 +17,7 @@ export const views = {
   stages: () => import('../features/settings/StagesPage').then((m) => m.StagesPage),
   sync: () => import('../features/sync/SyncPage').then((m) => m.SyncPage),
   reminders: () => import('../features/calls/RemindersPage').then((m) => m.RemindersPage),
+  dashboard: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

@@ -1,0 +1,457 @@
+import {
+  ArrowDown,
+  ArrowUp,
+  CircleAlert,
+  Headset,
+  PhoneCall,
+  PhoneOff,
+  RefreshCw,
+} from 'lucide-react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { ActivityDashboard } from '../../../shared/contract';
+import type { CallDisposition } from '../../../shared/domain/followUpRules';
+import { useApiQuery } from '../../api';
+import { keyLabel, useShortcut } from '../../app/shortcuts';
+import { Avatar } from '../../components/Avatar';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Skeleton } from '../../components/Skeleton';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { DISPOSITION_LABELS, DISPOSITION_TONES } from '../calls/callText';
+import { ActivityCharts } from './ActivityCharts';
+import { DASHBOARD_COMMANDS } from './commands';
+import {
+  formatPercent,
+  formatSpeed,
+  formatTalkTime,
+  formatTimer,
+  paramsForRange,
+  rangeFromParams,
+  sortReps,
+  type RangeKind,
+  type SortKey,
+} from './dashboardText';
+import styles from './DashboardPage.module.css';
+
+/** Overdue follow-ups and running timers change with time alone: ask again this often. */
+const REFRESH_MS = 30_000;
+
+/** Re-render every `ms`. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+const RANGES: { kind: RangeKind; label: string }[] = [
+  { kind: 'today', label: 'Today' },
+  { kind: 'week', label: 'This week' },
+  { kind: 'custom', label: 'Custom' },
+];
+
+/** `#/dashboard`: the team's calls as they happen, for the manager. */
+export function DashboardPage() {
+  const [params, setParams] = useSearchParams();
+  // The day turns while the page is open: "Today" follows it.
+  const clock = useNow(REFRESH_MS);
+  const range = useMemo(() => rangeFromParams(params, clock), [params, clock]);
+  const setRange = (kind: RangeKind, fromDay?: string, toDay?: string) =>
+    setParams(paramsForRange(kind, fromDay, toDay), { replace: true });
+  useShortcut(DASHBOARD_COMMANDS.today, () => setRange('today'));
+  useShortcut(DASHBOARD_COMMANDS.week, () => setRange('week'));
+
+  const query = useApiQuery(
+    'dashboard.activity',
+    { from: range.from, to: range.to },
+    { refetchInterval: REFRESH_MS },
+  );
+  const data = query.data;
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>Activity</h1>
+          <p className={styles.subtitle}>
+            {data
+              ? `${data.team.calls} calls · ${data.team.connects} connects · ${data.onCall.length} on a call now`
+              : 'Calls, connects and follow-ups of the team, live'}
+          </p>
+        </div>
+        <RangePicker
+          kind={range.kind}
+          fromDay={range.fromDay}
+          toDay={range.toDay}
+          onChange={setRange}
+        />
+      </header>
+
+      {query.isError && !data ? (
+        <EmptyState tone="danger" icon={<CircleAlert />} title="The dashboard cannot be shown">
+          {query.error.message}
+          <div className={styles.retry}>
+            <Button size="sm" icon={<RefreshCw />} onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          </div>
+        </EmptyState>
+      ) : !data ? (
+        <div className={styles.loading} aria-busy aria-label="Loading the dashboard">
+          <Skeleton height={88} />
+          <Skeleton height={220} />
+          <div className={styles.twoColumns}>
+            <Skeleton height={260} />
+            <Skeleton height={260} />
+          </div>
+        </div>
+      ) : (
+        <div className={styles.body} aria-busy={query.isFetching || undefined}>
+          <OnCallNow onCall={data.onCall} />
+          <RepTable data={data} />
+          <div className={styles.twoColumns}>
+            <ActivityCharts series={data.series} />
+            <ActivityFeed feed={data.feed} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RangePicker({
+  kind,
+  fromDay,
+  toDay,
+  onChange,
+}: {
+  kind: RangeKind;
+  fromDay: string;
+  toDay: string;
+  onChange: (kind: RangeKind, fromDay?: string, toDay?: string) => void;
+}) {
+  const keys: Partial<Record<RangeKind, string>> = {
+    today: keyLabel(DASHBOARD_COMMANDS.today.keys),
+    week: keyLabel(DASHBOARD_COMMANDS.week.keys),
+  };
+  return (
+    <div className={styles.rangePicker}>
+      <div className={styles.toggle} role="radiogroup" aria-label="Range">
+        {RANGES.map((r) => (
+          <button
+            key={r.kind}
+            type="button"
+            role="radio"
+            aria-checked={kind === r.kind}
+            className={styles.toggleItem}
+            title={keys[r.kind] ? `${r.label} (${keys[r.kind]})` : undefined}
+            onClick={() => onChange(r.kind, fromDay, toDay)}
+          >
+            {r.label}
+          </button>
+        ))}
+      </div>
+      {kind === 'custom' && (
+        <div className={styles.dates}>
+          <label className={styles.dateLabel}>
+            From
+            <input
+              type="date"
+              className={styles.dateInput}
+              value={fromDay}
+              max={toDay}
+              onChange={(e) => e.target.value && onChange('custom', e.target.value, toDay)}
+            />
+          </label>
+          <label className={styles.dateLabel}>
+            To
+            <input
+              type="date"
+              className={styles.dateInput}
+              value={toDay}
+              min={fromDay}
+              onChange={(e) => e.target.value && onChange('custom', fromDay, e.target.value)}
+            />
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Card({
+  title,
+  count,
+  children,
+  className,
+}: {
+  title: string;
+  count?: number;
+  children: ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <section className={[styles.card, className].filter(Boolean).join(' ')} aria-labelledby={id}>
+      <h2 id={id} className={styles.cardTitle}>
+        {title}
+        {count !== undefined && <span className={styles.count}>{count}</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function OnCallNow({ onCall }: { onCall: ActivityDashboard['onCall'] }) {
+  const now = useNow(1000);
+  return (
+    <Card title="On a call now" count={onCall.length}>
+      {onCall.length === 0 ? (
+        <p className={styles.quiet}>
+          <PhoneOff size={15} aria-hidden /> Nobody is on a call right now.
+        </p>
+      ) : (
+        <ul className={styles.onCall}>
+          {onCall.map((call) => (
+            <li key={call.callId} className={styles.onCallItem}>
+              <span className={styles.onCallIcon}>
+                <PhoneCall size={15} aria-hidden />
+              </span>
+              <div className={styles.onCallText}>
+                <div className={styles.onCallRep}>{call.repName ?? 'Someone'}</div>
+                <div className={styles.muted}>
+                  {[call.dealTitle, call.contactName].filter(Boolean).join(' · ') || 'No deal'}
+                </div>
+              </div>
+              <span
+                role="timer"
+                className={styles.timer}
+                aria-label={`On the call for ${formatTimer(now - call.startedAt)}`}
+                title={`Since ${formatDateTime(call.startedAt)}`}
+              >
+                {formatTimer(now - call.startedAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+const COLUMNS: { key: SortKey; label: string; numeric: boolean; hint?: string }[] = [
+  { key: 'repName', label: 'Rep', numeric: false },
+  { key: 'calls', label: 'Calls', numeric: true },
+  { key: 'connects', label: 'Connects', numeric: true, hint: 'Connected or meeting booked' },
+  { key: 'connectRate', label: 'Connect rate', numeric: true },
+  { key: 'talkTimeMs', label: 'Talk time', numeric: true, hint: 'Hours and minutes' },
+  {
+    key: 'avgSpeedToLeadMs',
+    label: 'Avg speed to lead',
+    numeric: true,
+    hint: 'From a lead’s creation to its first call',
+  },
+  { key: 'medianSpeedToLeadMs', label: 'Median speed to lead', numeric: true },
+  {
+    key: 'leadsWaiting',
+    label: 'Leads waiting',
+    numeric: true,
+    hint: 'Created in the range, not called yet',
+  },
+  { key: 'followUpsOverdue', label: 'Overdue follow-ups', numeric: true },
+];
+
+type Numbers = ActivityDashboard['team'];
+
+function cells(n: Numbers) {
+  return {
+    calls: String(n.calls),
+    connects: String(n.connects),
+    connectRate: n.calls === 0 ? '—' : formatPercent(n.connectRate),
+    talkTimeMs: formatTalkTime(n.talkTimeMs),
+    avgSpeedToLeadMs: formatSpeed(n.avgSpeedToLeadMs),
+    medianSpeedToLeadMs: formatSpeed(n.medianSpeedToLeadMs),
+    leadsWaiting: String(n.leadsWaiting),
+    followUpsOverdue: String(n.followUpsOverdue),
+  };
+}
+
+function RepTable({ data }: { data: ActivityDashboard }) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
+    key: 'calls',
+    direction: 'desc',
+  });
+  const reps = useMemo(
+    () => sortReps(data.reps, sort.key, sort.direction),
+    [data.reps, sort.key, sort.direction],
+  );
+  const team = cells(data.team);
+  return (
+    <Card title="Reps" count={data.reps.length}>
+      {data.reps.length === 0 ? (
+        <EmptyState icon={<Headset />} title="No reps yet">
+          Invite the team: their calls show here as they make them.
+        </EmptyState>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table} aria-label="Numbers per rep">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => {
+                  const active = sort.key === column.key;
+                  return (
+                    <th
+                      key={column.key}
+                      scope="col"
+                      data-numeric={column.numeric || undefined}
+                      aria-sort={
+                        active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                      }
+                    >
+                      <button
+                        type="button"
+                        className={styles.sortButton}
+                        title={column.hint}
+                        onClick={() =>
+                          setSort({
+                            key: column.key,
+                            direction: active
+                              ? sort.direction === 'asc'
+                                ? 'desc'
+                                : 'asc'
+                              : column.numeric
+                                ? 'desc'
+                                : 'asc',
+                          })
+                        }
+                      >
+                        {column.label}
+                        {active &&
+                          (sort.direction === 'asc' ? (
+                            <ArrowUp size={12} aria-hidden />
+                          ) : (
+                            <ArrowDown size={12} aria-hidden />
+                          ))}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {reps.map((rep) => {
+                const values = cells(rep);
+                return (
+                  <tr key={rep.repId}>
+                    <th scope="row">
+                      <span className={styles.rep}>
+                        <span
+                          className={styles.dot}
+                          data-on-call={rep.onCallSince != null || undefined}
+                          role="img"
+                          aria-label={rep.onCallSince != null ? 'On a call' : 'Not on a call'}
+                          title={
+                            rep.onCallSince != null
+                              ? `On a call since ${formatDateTime(rep.onCallSince)}`
+                              : 'Not on a call'
+                          }
+                        />
+                        <Avatar name={rep.repName} size={22} />
+                        {rep.repName}
+                      </span>
+                    </th>
+                    {COLUMNS.slice(1).map((column) => (
+                      <td
+                        key={column.key}
+                        data-numeric
+                        data-alert={
+                          (column.key === 'followUpsOverdue' && rep.followUpsOverdue > 0) ||
+                          (column.key === 'leadsWaiting' && rep.leadsWaiting > 0) ||
+                          undefined
+                        }
+                      >
+                        {values[column.key as keyof typeof values]}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Team</th>
+                {COLUMNS.slice(1).map((column) => (
+                  <td key={column.key} data-numeric>
+                    {team[column.key as keyof typeof team]}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function OutcomeBadge({ disposition, live }: { disposition: string | null; live: boolean }) {
+  if (live) {
+    return (
+      <span className={styles.badge} data-tone="live">
+        On a call
+      </span>
+    );
+  }
+  // Older data spells outcomes with underscores (`no_answer`).
+  const known = (disposition?.replaceAll('_', '-') ?? null) as CallDisposition | null;
+  const label = known ? (DISPOSITION_LABELS[known] ?? disposition) : 'No outcome';
+  const tone = known ? (DISPOSITION_TONES[known] ?? 'neutral') : 'neutral';
+  return (
+    <span className={styles.badge} data-tone={tone}>
+      {label}
+    </span>
+  );
+}
+
+function ActivityFeed({ feed }: { feed: ActivityDashboard['feed'] }) {
+  const now = useNow(REFRESH_MS);
+  return (
+    <Card title="Latest calls" className={styles.feedCard}>
+      {feed.length === 0 ? (
+        <p className={styles.quiet}>No calls in this range yet.</p>
+      ) : (
+        <ol className={styles.feed} aria-label="Latest calls">
+          {feed.map((item) => (
+            <li key={item.callId} className={styles.feedItem}>
+              <Avatar name={item.repName ?? '?'} size={26} />
+              <div className={styles.feedText}>
+                <div>
+                  <strong>{item.repName ?? 'Someone'}</strong>{' '}
+                  <OutcomeBadge disposition={item.disposition} live={item.endedAt == null} />
+                </div>
+                <div className={styles.muted}>
+                  {item.dealId && item.dealTitle ? (
+                    <Link to={`/deals/${item.dealId}`}>{item.dealTitle}</Link>
+                  ) : (
+                    (item.dealTitle ?? 'No deal')
+                  )}
+                  {item.contactName && ` · ${item.contactName}`}
+                </div>
+              </div>
+              <time
+                className={styles.ago}
+                dateTime={new Date(item.startedAt).toISOString()}
+                title={formatDateTime(item.startedAt)}
+              >
+                {formatRelative(item.startedAt, Math.max(now, item.startedAt))}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
