@@ -99,18 +99,13 @@ function CreateWorkspace() {
         noValidate
         aria-labelledby={`${id}-title`}
       >
-        <TextField
-          label="Folder"
+        <FolderField
           value={folder}
-          onChange={(event) => {
-            setFolder(event.target.value);
+          error={errors.folder}
+          onChange={(value) => {
+            setFolder(value);
             setErrors((current) => ({ ...current, folder: undefined }));
           }}
-          placeholder={FOLDER_PLACEHOLDER}
-          spellCheck={false}
-          autoComplete="off"
-          className={styles.pathField}
-          error={sentence(errors.folder)}
           hint="An empty folder every teammate can reach: a network drive, or a Dropbox, OneDrive or Google Drive folder."
         />
         <TextField
@@ -171,18 +166,13 @@ function JoinWorkspace() {
         noValidate
         aria-labelledby={`${id}-title`}
       >
-        <TextField
-          label="Folder"
+        <FolderField
           value={folder}
-          onChange={(event) => {
-            setFolder(event.target.value);
+          error={errors.folder}
+          onChange={(value) => {
+            setFolder(value);
             setErrors((current) => ({ ...current, folder: undefined }));
           }}
-          placeholder={FOLDER_PLACEHOLDER}
-          spellCheck={false}
-          autoComplete="off"
-          className={styles.pathField}
-          error={sentence(errors.folder)}
           hint="The folder your teammate created the workspace in, as this laptop sees it."
         />
         <p className={styles.formNote}>
@@ -289,6 +279,28 @@ function ConnectServer() {
         </div>
       </form>
     </ChoiceCard>
+  );
+}
+
+/** The folder path of a workspace, in the create and join forms. */
+function FolderField(props: {
+  value: string;
+  error: string | undefined;
+  hint: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label="Folder"
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+      placeholder={FOLDER_PLACEHOLDER}
+      spellCheck={false}
+      autoComplete="off"
+      className={styles.pathField}
+      error={sentence(props.error)}
+      hint={props.hint}
+    />
   );
 }
 
