@@ -65,6 +65,9 @@ export async function checkEntry(
 
   for (const [rowId, fields] of entry.changes) {
     const isInsert = Object.values(fields).every((raw) => !Array.isArray(raw));
+    if (table === 'team_settings') {
+      return 'only managers and admins change team settings such as the follow-up rules';
+    }
     if (table === 'accounts') {
       if (isInsert || user.role === 'success') continue;
       return 'only customer success, managers and admins change accounts';

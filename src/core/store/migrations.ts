@@ -358,12 +358,38 @@ CREATE INDEX calls_started ON calls (started_at, rep_id, ended_at, disposition)
   WHERE deleted_at IS NULL;
 `;
 
+const teamSettingsSchema = `
+-- Team-wide settings a manager edits (follow-up rules, the phone link scheme): one synced row per
+-- setting, its id the setting's name and its value JSON, so two settings edited at once on two
+-- laptops both survive. A missing row means the built-in default.
+CREATE TABLE team_settings (
+  id TEXT PRIMARY KEY NOT NULL,
+  value TEXT,
+  ${STAMPS}
+) STRICT;
+
+-- Local to this device: who is online, on a call or idle, from the heartbeats each device
+-- publishes through the sync transport (never through the op log: a heartbeat is news, not
+-- history). beat_at is the sender's clock, heard_at ours; a heartbeat not renewed expires.
+CREATE TABLE presence (
+  device TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT,
+  user_name TEXT,
+  status TEXT NOT NULL DEFAULT 'online',
+  call_id TEXT,
+  on_call_since INTEGER,
+  beat_at INTEGER NOT NULL DEFAULT 0,
+  heard_at INTEGER NOT NULL DEFAULT 0
+) STRICT;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
   { version: 2, name: 'saved views, search index, sort indexes', sql: workspaceSchema },
   { version: 3, name: 'sync cursors, conflicts, pending fields', sql: syncSchema },
   { version: 4, name: 'calls by time', sql: activitySchema },
+  { version: 5, name: 'team settings, presence', sql: teamSettingsSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

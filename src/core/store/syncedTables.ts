@@ -20,6 +20,7 @@ export const SYNCED_TABLES = [
   'campaigns',
   'satisfaction_responses',
   'saved_views',
+  'team_settings',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

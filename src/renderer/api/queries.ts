@@ -45,6 +45,8 @@ const SHOWN_IN: Record<string, readonly string[]> = {
   campaigns: ['campaigns'],
   satisfaction_responses: ['accounts'],
   saved_views: ['views'],
+  team_settings: ['settings', 'calls', 'followUps'],
+  presence: ['dashboard'],
   sync_conflicts: ['sync'],
 };
 

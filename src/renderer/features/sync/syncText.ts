@@ -161,6 +161,7 @@ const TABLE_WORDS: Record<string, { one: string; many: string } | string> = {
   campaigns: { one: 'a campaign', many: 'campaigns' },
   satisfaction_responses: { one: 'a satisfaction answer', many: 'satisfaction answers' },
   saved_views: { one: 'a saved view', many: 'saved views' },
+  team_settings: { one: 'a team setting', many: 'team settings' },
   team: 'team settings',
 };
 
