@@ -17,6 +17,9 @@ import { CoreEvents } from './events';
 import type { Handler, Handlers } from './handlers';
 import { importExportMethods } from './importexport';
 import { metricsMethods } from './metrics';
+import { lifecycleMethods } from './metrics/lifecycle';
+import { presenceMethods } from './presence';
+import { settingsMethods } from './settings';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
 import { SearchIndexer, searchMethods } from './search';
 import { SyncManager, syncMethods, type SyncOptions } from './sync';
@@ -89,6 +92,9 @@ export function createCore(options: CoreOptions): Core {
     ...syncMethods(context, sync),
     ...callMethods(context),
     ...metricsMethods(context),
+    ...lifecycleMethods(context),
+    ...settingsMethods(context),
+    ...presenceMethods(context),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the

@@ -10,9 +10,12 @@ import { campaignsContract } from './campaigns';
 import { dashboardContract } from './dashboard';
 import { ImportProgress, importExportContract } from './importexport';
 import type { EventName, MethodName } from './names';
+import { lifecycleContract } from './lifecycle';
 import { peopleContract } from './people';
+import { presenceContract } from './presence';
 import { pipelineContract } from './pipeline';
 import { searchContract } from './search';
+import { settingsContract } from './settings';
 import type { MethodSpec } from './spec';
 import { SyncStatus, syncContract } from './sync';
 import { teamContract } from './team';
@@ -30,6 +33,9 @@ export const contract = {
   ...callsContract,
   ...followUpsContract,
   ...dashboardContract,
+  ...lifecycleContract,
+  ...settingsContract,
+  ...presenceContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

@@ -69,6 +69,10 @@ export const METHOD_NAMES = [
   'followUps.snooze',
   'followUps.done',
   'dashboard.activity',
+  'dashboard.lifecycle',
+  'settings.get',
+  'settings.update',
+  'presence.beat',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
