@@ -52,12 +52,15 @@ export async function checkEntry(
   if (ADMIN_ONLY.has(table))
     return `only admins change ${table === 'team' ? 'team settings' : 'the pipeline'}`;
   if (table === 'users') {
-    // Everyone may keep their own profile; only admins change other people or roles.
+    // Everyone may keep their own profile; only admins change other people or roles. A laptop
+    // that joins the team writes its person with the role this server gives them: that row must
+    // reach the team, or nobody else's laptop knows the person (the manager's dashboard would
+    // miss a rep).
     for (const [rowId, fields] of entry.changes) {
       if (rowId !== me) {
         return 'only admins change other people on the team';
       }
-      if ('role' in fields) return 'only admins change roles';
+      if ('role' in fields && valueOf(fields.role) !== user.role) return 'only admins change roles';
     }
     return null;
   }

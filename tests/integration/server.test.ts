@@ -257,7 +257,7 @@ function suite(): void {
     async function change(
       server: Running,
       token: string,
-      table: 'deals' | 'accounts' | 'stages' | 'team',
+      table: 'deals' | 'accounts' | 'stages' | 'team' | 'users',
       id: string,
       fields: Record<string, string>,
       insert = false,
@@ -355,6 +355,47 @@ function suite(): void {
         await verdict(users.rita.token, 'team', derivedId('team', 'team'), { name: 'Mine' }),
       ).toMatch(/only admins/);
       expect(await verdict(admin.token, 'stages', demo, { name: 'Product demo' })).toBeNull();
+    });
+
+    it('a teammate’s laptop joining the team writes its person with the role the server gives: accepted; any other role, or anyone else, is refused', async () => {
+      const { server, users, admin } = await team();
+      const person = (name: string, role: string) => ({
+        name,
+        email: `${name.toLowerCase()}@northwind.example`,
+        role,
+      });
+      const max = derivedId('user', 'max@northwind.example');
+      const verdict = async (token: string, id: string, fields: Record<string, string>) =>
+        (
+          (await change(server, token, 'users', id, fields, true)).refused as { reason: string }[]
+        )[0]?.reason ?? null;
+      // Max, a manager, joins: his row reaches the team (the others' laptops learn who he is).
+      expect(await verdict(users.max.token, max, person('Max', 'manager'))).toBeNull();
+      expect(
+        await verdict(
+          users.ray.token,
+          derivedId('user', 'ray@northwind.example'),
+          person('Ray', 'rep'),
+        ),
+      ).toBeNull();
+      // Not as an admin, and not someone else.
+      expect(await verdict(users.max.token, max, person('Max', 'admin'))).toMatch(
+        /only admins change roles/,
+      );
+      expect(
+        await verdict(
+          users.ray.token,
+          derivedId('user', 'rita@northwind.example'),
+          person('Rita', 'rep'),
+        ),
+      ).toMatch(/other people/);
+      // Once he is known, a rep promoting himself is refused too.
+      const ray = derivedId('user', 'ray@northwind.example');
+      expect(
+        (await change(server, users.ray.token, 'users', ray, { role: 'manager' })).refused[0]
+          .reason,
+      ).toMatch(/only admins change roles/);
+      expect(await verdict(admin.token, max, person('Max', 'admin'))).toBeNull();
     });
   });
 
