@@ -126,14 +126,23 @@ describe('follow-ups', () => {
       dueAt: proposal.dueAt!,
       title: proposal.reason,
     });
-    expect(planned).toMatchObject({ dealTitle: 'Fleet rollout', status: 'open', kind: 'call' });
+    // The deal's contact's time zone comes along, for "10:00 their time" in the reminders.
+    expect(planned).toMatchObject({
+      dealTitle: 'Fleet rollout',
+      status: 'open',
+      kind: 'call',
+      contactTimeZone: 'America/New_York',
+    });
     expect((await core.call('deals.get', { id: deal.id })).followUpAt).toBe(proposal.dueAt);
 
     const sooner = await core.call('followUps.create', {
       contactId: contact.id,
       dueAt: MONDAY_10_NY + 600_000,
     });
-    expect(sooner.contactName).toBe('Anna Schmidt');
+    expect(sooner).toMatchObject({
+      contactName: 'Anna Schmidt',
+      contactTimeZone: 'America/New_York',
+    });
     expect((await core.call('followUps.list', {})).map((f) => f.id)).toEqual([
       sooner.id,
       planned.id,

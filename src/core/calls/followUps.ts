@@ -5,9 +5,10 @@ import type { Writer } from '../store/writePath';
 
 const COLUMNS = `f.id, f.deal_id AS dealId, f.contact_id AS contactId, f.owner_id AS ownerId,
   f.due_at AS dueAt, f.kind, f.title, f.status, f.done_at AS doneAt, d.title AS dealTitle,
-  nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), '') AS contactName`;
+  nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), '') AS contactName,
+  coalesce(c.time_zone, dc.time_zone) AS contactTimeZone`;
 const FROM = `FROM follow_ups f LEFT JOIN deals d ON d.id = f.deal_id
-  LEFT JOIN contacts c ON c.id = f.contact_id`;
+  LEFT JOIN contacts c ON c.id = f.contact_id LEFT JOIN contacts dc ON dc.id = d.contact_id`;
 
 export function getFollowUp(ctx: CoreContext, id: string): FollowUp {
   const row = ctx.store

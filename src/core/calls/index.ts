@@ -5,13 +5,14 @@
  * Methods: calls.start, calls.end, calls.log, calls.list, followUps.create, followUps.list,
  *          followUps.snooze, followUps.done
  * Tables:  calls, follow_ups (touch deals: last activity, next step, soonest follow-up; read
- *          contacts, team)
+ *          contacts, team, and the team's follow-up rules in team_settings)
  */
 import { ApiError, type Call, type ParsedInput } from '../../shared/contract';
 import { proposeFollowUp, type FollowUpProposal } from '../../shared/domain/followUpRules';
 import { currentUserId, type CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { requireRow } from '../references';
+import { teamFollowUpRules } from '../settings';
 import { completeFollowUp, createFollowUp, listFollowUps, snoozeFollowUp } from './followUps';
 
 const CALL_COLUMNS = `id, deal_id AS dealId, contact_id AS contactId, rep_id AS repId, direction,
@@ -120,6 +121,7 @@ export function endCall(
   const proposal = proposeFollowUp({
     now,
     timeZone: timeZoneFor(ctx, call),
+    rules: teamFollowUpRules(ctx),
     event: {
       kind: 'call',
       disposition: input.disposition,

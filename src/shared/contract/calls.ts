@@ -106,6 +106,8 @@ export const FollowUp = z.object({
   /** What it is about, for the reminders list. */
   dealTitle: z.string().nullable(),
   contactName: z.string().nullable(),
+  /** The time zone of the person to follow up (the deal's contact's), if known: IANA name. */
+  contactTimeZone: z.string().nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 

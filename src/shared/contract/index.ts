@@ -9,6 +9,7 @@ export * from './names';
 export * from './people';
 export * from './pipeline';
 export * from './search';
+export * from './settings';
 export * from './socket';
 export * from './spec';
 export * from './sync';

@@ -27,6 +27,7 @@ const followUp = (id: string, dueAt: number): FollowUp => ({
   doneAt: null,
   dealTitle: 'Acme',
   contactName: null,
+  contactTimeZone: null,
 });
 
 describe('calls and follow-ups in words', () => {
