@@ -1,3 +1,4 @@
+import { ChartColumn } from 'lucide-react';
 import { useId, useMemo } from 'react';
 import {
   Bar,
@@ -11,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ActivityDashboard } from '../../../shared/contract';
+import { EmptyState } from '../../components/EmptyState';
 import { bucketLabel, describeSeries, formatPercent } from './dashboardText';
 import styles from './DashboardPage.module.css';
 
@@ -47,13 +49,24 @@ export function ActivityCharts({ series }: { series: Series }) {
       })),
     [series],
   );
-  const summary = describeSeries(series.points, series.bucketMs);
   const rated = rows.filter((r) => r.rate !== null);
+  // An empty range draws no bars: say so instead of showing bare axes.
+  if (rated.length === 0) {
+    return (
+      <section className={styles.card} aria-labelledby={headingId}>
+        <h2 id={headingId} className={styles.cardTitle}>
+          Calls per {unit}
+        </h2>
+        <EmptyState icon={<ChartColumn />} title="No calls in this range yet">
+          Calls, connects and the connect rate per {unit} show here as the team makes calls.
+        </EmptyState>
+      </section>
+    );
+  }
+  const summary = describeSeries(series.points, series.bucketMs);
   const rateSummary =
-    rated.length === 0
-      ? 'No connect rate: no calls in the range.'
-      : `Connect rate per ${unit}, from ${rated[0]!.rate}% at ${rated[0]!.label} to ` +
-        `${rated[rated.length - 1]!.rate}% at ${rated[rated.length - 1]!.label}.`;
+    `Connect rate per ${unit}, from ${rated[0]!.rate}% at ${rated[0]!.label} to ` +
+    `${rated[rated.length - 1]!.rate}% at ${rated[rated.length - 1]!.label}.`;
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
