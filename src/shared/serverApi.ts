@@ -98,9 +98,16 @@ export const Presence = z.strictObject({
   applied: z.record(DeviceId, z.number().int()),
   schemaVersion: z.number().int(),
   appVersion: z.string().max(50),
-  /** What the person is doing: `online`, `idle`, or on a call since (ms). */
+  /**
+   * The app's last heartbeat on the device, if it is open: what the person is doing (`online`,
+   * `idle`, or `on-call` since a time), who they are (the app's user id) and when it beat (the
+   * device's clock). Absent for a device that syncs without the app (`cockpit sync`).
+   */
   state: z.enum(['online', 'idle', 'on-call']).optional(),
   onCallSince: z.number().int().nullable().optional(),
+  callId: z.string().max(100).nullable().optional(),
+  userId: z.string().max(100).nullable().optional(),
+  beatAt: z.number().int().optional(),
 });
 export type Presence = z.infer<typeof Presence>;
 

@@ -78,6 +78,8 @@ test('the manager sees each rep’s numbers and who is on a call, live', async (
   await expect(cells.nth(0)).toHaveText('1'); // calls
   await expect(cells.nth(1)).toHaveText('0'); // connects
   await expect(cells.nth(2)).toHaveText('0%'); // connect rate
+  // Rita has the app open: her heartbeat says so.
+  await expect(row.getByRole('img', { name: 'Online', exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /^Team/ }).getByRole('cell').nth(0)).toHaveText('1');
   const onCall = page.getByRole('region', { name: /On a call now/ });
   await expect(onCall).toContainText('Nobody is on a call right now.');
@@ -104,7 +106,7 @@ test('the manager sees each rep’s numbers and who is on a call, live', async (
   await expect(onCall.getByRole('timer')).toBeVisible({ timeout: 2_000 });
   await expect(onCall).toContainText('Rita Rep');
   await expect(onCall).toContainText(DEAL);
-  await expect(row.getByRole('img', { name: 'On a call' })).toBeVisible();
+  await expect(row.getByRole('img', { name: 'On a call', exact: true })).toBeVisible();
   await expect(feed.getByText('On a call')).toBeVisible();
   // The timer runs.
   const first = await onCall.getByRole('timer').innerText();
@@ -115,6 +117,6 @@ test('the manager sees each rep’s numbers and who is on a call, live', async (
   await endCall();
   await expect(onCall).toContainText('Nobody is on a call right now.', { timeout: 2_000 });
   await expect(cells.nth(0)).toHaveText('2');
-  await expect(row.getByRole('img', { name: 'Not on a call' })).toBeVisible();
+  await expect(row.getByRole('img', { name: 'Online', exact: true })).toBeVisible();
   await expect(feed.getByRole('listitem')).toHaveCount(2);
 });

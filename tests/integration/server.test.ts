@@ -461,6 +461,33 @@ function suite(): void {
       expect((await a.call('deals.get', { id: own.id })).title).toBe('Ray’s own');
       const dismissed = await b.call('sync.dismissRefused', { seq: refusal.seq });
       expect(dismissed.refused.map((r) => r.table).sort()).toEqual(['team', 'users']);
+
+      // Presence: Rita's heartbeat reaches Ray's laptop on the live stream, without a sync there.
+      const deal2 = await a.call('deals.create', { title: 'Depot', ownerId: ritaId });
+      const call = await a.call('calls.start', { dealId: deal2.id });
+      await a.call('sync.now', {});
+      const { lastSyncAt } = await b.call('sync.now', {});
+      const heard = new Promise<number>((resolve) => {
+        b.events.on('data.changed', (change) => {
+          if (change.origin === 'remote' && change.tables.includes('presence')) resolve(Date.now());
+        });
+      });
+      await a.call('presence.beat', {});
+      const sent = Date.now();
+      await a.call('sync.now', {});
+      expect((await heard) - sent).toBeLessThan(5_000);
+      expect((await b.call('sync.status', {})).lastSyncAt).toBe(lastSyncAt);
+      const seen = b.store
+        .prepare(
+          'SELECT user_id, user_name, status, call_id, heard_at FROM presence WHERE device = ?',
+        )
+        .get(a.store.deviceId);
+      expect(seen).toMatchObject({
+        user_id: ritaId,
+        user_name: 'Rita',
+        status: 'on-call',
+        call_id: call.id,
+      });
     });
   });
 }

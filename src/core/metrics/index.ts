@@ -3,14 +3,12 @@
  * the ops it has, so they are as fresh as the sync (no hourly report).
  *
  * Methods: dashboard.activity
- * Tables:  reads calls, deals, follow_ups, users
+ * Tables:  reads calls, deals, follow_ups, users, presence
  */
 import type { ActivityDashboard, ActivityNumbers, ParsedInput } from '../../shared/contract';
+import { LONGEST_CALL_MS, personPresence } from '../../shared/domain/presence';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-
-/** Calls longer than this are not looked for before a range (an open call older is stale). */
-const LONGEST_CALL_MS = 12 * 3_600_000;
 const CONNECTED = `('connected', 'meeting-booked')`;
 
 interface Totals {
@@ -181,14 +179,32 @@ export function activityDashboard(
         ORDER BY name COLLATE NOCASE, id`,
     )
     .all() as { id: string; name: string; role: string }[];
+  // Heartbeats of every device, this one's too: who is online or idle, and since when unseen.
+  const beats = new Map<string, { state: string; heardAt: number }[]>();
+  for (const row of ctx.store
+    .prepare(
+      `SELECT user_id AS userId, status AS state, heard_at AS heardAt FROM presence
+        WHERE user_id IS NOT NULL`,
+    )
+    .all() as { userId: string; state: string; heardAt: number }[]) {
+    beats.set(row.userId, [...(beats.get(row.userId) ?? []), row]);
+  }
   const reps = users
     .filter((user) => user.role === 'rep' || byRep.has(user.id))
-    .map((user) => ({
-      repId: user.id,
-      repName: user.name,
-      onCallSince: onCall.find((call) => call.repId === user.id)?.startedAt ?? null,
-      ...numbers(byRep.get(user.id) ?? empty()),
-    }));
+    .map((user) => {
+      const onCallSince = onCall.find((call) => call.repId === user.id)?.startedAt ?? null;
+      const seen = personPresence(beats.get(user.id) ?? [], now);
+      return {
+        repId: user.id,
+        repName: user.name,
+        role: user.role,
+        onCallSince,
+        // The call itself is synced data: it says "on a call" even before a heartbeat does.
+        presence: onCallSince !== null ? ('on-call' as const) : seen.state,
+        lastSeenAt: seen.lastSeenAt,
+        ...numbers(byRep.get(user.id) ?? empty()),
+      };
+    });
   return {
     from,
     to,

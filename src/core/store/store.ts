@@ -13,7 +13,14 @@ import {
 
 const BULK_LOAD_KEY = 'bulk_load_indexes';
 const REFUSALS_KEY = 'sync_refused';
-import type { ChangeEntry, DeviceInfo, PushRefusal, SeqVector, Snapshot } from '../sync/types';
+import type {
+  ChangeEntry,
+  DeviceInfo,
+  DevicePresence,
+  PushRefusal,
+  SeqVector,
+  Snapshot,
+} from '../sync/types';
 import { RemoteApplier, type ApplyResult } from './remoteApply';
 import {
   WritePath,
@@ -305,6 +312,73 @@ export class Store {
         tables,
       };
     })();
+  }
+
+  /** This device's own heartbeat, as the app last sent it (heard now). */
+  setOwnPresence(presence: DevicePresence, userName: string | null, now: number): void {
+    this.#writablePrepare(
+      `INSERT INTO presence (device, user_id, user_name, status, call_id, on_call_since, beat_at,
+                             heard_at)
+       VALUES (@device, @userId, @userName, @state, @callId, @onCallSince, @beatAt, @now)
+       ON CONFLICT (device) DO UPDATE SET user_id = excluded.user_id,
+         user_name = excluded.user_name, status = excluded.status, call_id = excluded.call_id,
+         on_call_since = excluded.on_call_since, beat_at = excluded.beat_at,
+         heard_at = excluded.heard_at`,
+    ).run({ device: this.deviceId, userName, now, ...presence });
+  }
+
+  /** This device's last heartbeat, with when it was made, or null if the app never beat here. */
+  ownPresence(): (DevicePresence & { heardAt: number }) | null {
+    const row = this.prepare(
+      `SELECT status AS state, user_id AS userId, call_id AS callId, on_call_since AS onCallSince,
+              beat_at AS beatAt, heard_at AS heardAt
+         FROM presence WHERE device = ?`,
+    ).get(this.deviceId) as (DevicePresence & { heardAt: number }) | undefined;
+    return row ?? null;
+  }
+
+  /**
+   * Note the heartbeats other devices published. A beat counts as heard now when it is new (its
+   * `beatAt` differs from the one noted) and not older than five minutes by its own clock (a
+   * device met for the first time a day after it closed is not online). True when what a
+   * dashboard shows may have changed.
+   */
+  recordPresence(devices: readonly DeviceInfo[], now: number, ttlMs: number): boolean {
+    const read = this.#writablePrepare(
+      'SELECT status, call_id, beat_at, heard_at FROM presence WHERE device = ?',
+    );
+    const write = this.#writablePrepare(
+      `INSERT INTO presence (device, user_id, user_name, status, call_id, on_call_since, beat_at,
+                             heard_at)
+       VALUES (@device, @userId, @userName, @state, @callId, @onCallSince, @beatAt, @heardAt)
+       ON CONFLICT (device) DO UPDATE SET user_id = excluded.user_id,
+         user_name = excluded.user_name, status = excluded.status, call_id = excluded.call_id,
+         on_call_since = excluded.on_call_since, beat_at = excluded.beat_at,
+         heard_at = excluded.heard_at`,
+    );
+    let changed = false;
+    this.#writable.transaction(() => {
+      for (const device of devices) {
+        const beat = device.presence;
+        if (!beat || device.id === this.deviceId) continue;
+        const old = read.get(device.id) as
+          { status: string; call_id: string | null; beat_at: number; heard_at: number } | undefined;
+        if (old && old.beat_at === beat.beatAt) continue;
+        const fresh = beat.beatAt >= now - 5 * 60_000;
+        const heardAt = fresh ? now : (old?.heard_at ?? 0);
+        const wasLive = old !== undefined && now - old.heard_at <= ttlMs;
+        if (
+          !old ||
+          old.status !== beat.state ||
+          old.call_id !== beat.callId ||
+          (fresh && !wasLive)
+        ) {
+          changed = true;
+        }
+        write.run({ device: device.id, userName: device.userName, heardAt, ...beat });
+      }
+    })();
+    return changed;
   }
 
   /** What the other devices last published about themselves (names, users, progress). */

@@ -1,7 +1,13 @@
 import type { SyncStatus } from '../../shared/contract';
+import { PRESENCE_TTL_MS } from '../../shared/domain/presence';
 import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
-import { SyncHaltedError, type SyncTransport, type TransportProblem } from './types';
+import {
+  SyncHaltedError,
+  type DeviceInfo,
+  type SyncTransport,
+  type TransportProblem,
+} from './types';
 
 export interface EngineOptions {
   /** This computer's name, shown to the other devices. */
@@ -26,6 +32,8 @@ const SNAPSHOT_SEQ_KEY = 'sync_snapshot_seq';
 /** local_settings key of a transport's own cursor (a server's), kept with what it covers. */
 export const CURSOR_KEY = 'sync_cursor';
 const MAX_BACKOFF_MS = 60_000;
+/** A device says the same about itself again at most this often (its heartbeat aside). */
+const REANNOUNCE_MS = 60_000;
 
 /**
  * Moves ops between this device and a workspace, through any `SyncTransport`: it publishes this
@@ -52,6 +60,8 @@ export class SyncEngine {
   private stopped = false;
   private readonly cleanups: (() => void)[] = [];
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  /** What this device last announced (without `lastSeen`), and when. */
+  private announced: { key: string; at: number } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -70,7 +80,12 @@ export class SyncEngine {
   /** Sync now and whenever the workspace or the local data changes, until `stop()`. */
   start(): void {
     // The transport debounces its own notices; local edits wait a moment for the next keystroke.
-    this.cleanups.push(this.transport.watch(() => this.schedule(0)));
+    this.cleanups.push(
+      this.transport.watch(
+        () => this.schedule(0),
+        (device) => this.notePeers([device]),
+      ),
+    );
     const onChange = ({ origin }: { origin: 'local' | 'remote' }) => {
       if (origin === 'local') this.schedule();
     };
@@ -283,22 +298,49 @@ export class SyncEngine {
     );
   }
 
+  /**
+   * Say where this device is and what its person is doing, then note what the others said. A
+   * device repeats itself only when something changed or a minute has passed: two devices that
+   * watch each other's announcements would otherwise answer each other forever.
+   */
   private async announce(): Promise<void> {
     const user = this.options.currentUser();
-    await this.transport.announce({
+    const own = this.store.ownPresence();
+    const info: Omit<DeviceInfo, 'lastSeen'> = {
       id: this.store.deviceId,
       name: this.options.deviceName,
       userName: user?.name ?? null,
       userEmail: user?.email ?? null,
-      lastSeen: this.now(),
       publishedSeq: this.published,
       publishedHlc: this.store.ownEntryEndingAt(this.published)?.hlc ?? null,
       applied: this.store.appliedVector(),
       schemaVersion: this.store.schemaVersion,
       appVersion: this.options.appVersion,
-    });
-    const others = (await this.transport.devices()).filter((d) => d.id !== this.store.deviceId);
+      presence: own && {
+        state: own.state,
+        userId: own.userId,
+        callId: own.callId,
+        onCallSince: own.onCallSince,
+        beatAt: own.beatAt,
+      },
+    };
+    const key = JSON.stringify(info);
+    const now = this.now();
+    if (this.announced?.key !== key || now - this.announced.at >= REANNOUNCE_MS) {
+      await this.transport.announce({ ...info, lastSeen: now });
+      this.announced = { key, at: now };
+    }
+    this.notePeers(await this.transport.devices());
+  }
+
+  /** Note what other devices said about themselves; presence news goes to open dashboards. */
+  private notePeers(devices: readonly DeviceInfo[]): void {
+    if (this.stopped) return;
+    const others = devices.filter((d) => d.id !== this.store.deviceId);
     this.store.recordPeers(others);
+    if (this.store.recordPresence(others, this.now(), PRESENCE_TTL_MS)) {
+      this.events.emit('data.changed', { tables: ['presence'], origin: 'remote' });
+    }
   }
 
   /** Now and then a snapshot, so new devices start fast; then drop own files all have passed. */

@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import {
   SyncHaltedError,
+  toDevicePresence,
   type ChangeEntry,
   type DeviceInfo,
   type PullResult,
@@ -137,27 +138,17 @@ export class HttpTransport implements SyncTransport {
   }
 
   async announce(info: DeviceInfo): Promise<void> {
+    const { presence: beat, ...rest } = info;
     const presence: Presence = {
-      ...info,
+      ...rest,
       publishedHlc: info.publishedHlc ?? null,
-      state: 'online',
+      ...(beat ? { ...beat } : {}),
     };
     await this.call(OkResponse, 'POST', '/presence', presence);
   }
 
   async devices(): Promise<DeviceInfo[]> {
-    return (await this.call(PresenceList, 'GET', '/devices')).map((p) => ({
-      id: p.id,
-      name: p.name,
-      userName: p.userName,
-      userEmail: p.userEmail,
-      lastSeen: p.lastSeen,
-      publishedSeq: p.publishedSeq,
-      publishedHlc: p.publishedHlc ?? null,
-      applied: p.applied,
-      schemaVersion: p.schemaVersion,
-      appVersion: p.appVersion,
-    }));
+    return (await this.call(PresenceList, 'GET', '/devices')).map(toDevice);
   }
 
   /** A server needs no snapshots: a new device pulls from the start, fast. */
@@ -174,7 +165,7 @@ export class HttpTransport implements SyncTransport {
   }
 
   /** Follow the live stream; reconnect with backoff while the server is away. */
-  watch(onChange: () => void): () => void {
+  watch(onChange: () => void, onDevice?: (device: DeviceInfo) => void): () => void {
     const controller = new AbortController();
     this.streams.add(controller);
     let failures = 0;
@@ -195,9 +186,13 @@ export class HttpTransport implements SyncTransport {
             while ((end = buffer.indexOf('\n\n')) >= 0) {
               const event = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
-              // New ops: sync. (Presence comes with every device's sync, this one's too: a sync
-              // for it would announce presence again, and again.)
+              // New ops: sync. A device's presence is noted as it is (a sync for it would
+              // announce this device again, and the other would answer, again and again).
               if (/^event: ops$/m.test(event)) onChange();
+              else if (onDevice && /^event: presence$/m.test(event)) {
+                const device = parsePresence(event);
+                if (device) onDevice(device);
+              }
             }
           }
         } catch {
@@ -238,8 +233,50 @@ const PresenceList = z.array(
     applied: z.record(z.string(), z.number()),
     schemaVersion: z.number(),
     appVersion: z.string(),
+    state: z.string().optional(),
+    onCallSince: z.number().nullable().optional(),
+    callId: z.string().nullable().optional(),
+    userId: z.string().nullable().optional(),
+    beatAt: z.number().optional(),
   }),
 );
+
+function toDevice(p: z.infer<typeof PresenceList>[number]): DeviceInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    userName: p.userName,
+    userEmail: p.userEmail,
+    lastSeen: p.lastSeen,
+    publishedSeq: p.publishedSeq,
+    publishedHlc: p.publishedHlc ?? null,
+    applied: p.applied,
+    schemaVersion: p.schemaVersion,
+    appVersion: p.appVersion,
+    presence: toDevicePresence({
+      state: p.state,
+      userId: p.userId ?? null,
+      callId: p.callId ?? null,
+      onCallSince: p.onCallSince ?? null,
+      beatAt: p.beatAt,
+    }),
+  };
+}
+
+/** The device of a live stream's `presence` event, or null if the event does not hold one. */
+function parsePresence(event: string): DeviceInfo | null {
+  const data = event
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice('data:'.length).trimStart())
+    .join('\n');
+  try {
+    const parsed = PresenceList.element.safeParse(JSON.parse(data));
+    return parsed.success ? toDevice(parsed.data) : null;
+  } catch {
+    return null;
+  }
+}
 /**
  * A pull page, checked for its shape only: entries come from the server this device trusts with
  * its token, and the merge checks every field op it applies. (A schema check of each entry's

@@ -65,6 +65,50 @@ export interface PushRefusal {
   reason: string;
 }
 
+/**
+ * What the person at a device is doing, from the heartbeats the app sends while it is open. A
+ * device that stops beating (closed, asleep, off the network) is shown offline once its last beat
+ * is older than the receiver's expiry: receivers time it by their own clock, from when they heard
+ * a new beat, so a skewed clock does not keep a device online.
+ */
+export interface DevicePresence {
+  state: 'online' | 'idle' | 'on-call';
+  /** The person using the device (the app's user id). */
+  userId: string | null;
+  /** The call in progress and when it started, while on a call. */
+  callId: string | null;
+  onCallSince: number | null;
+  /** The device's clock at its last beat. */
+  beatAt: number;
+}
+
+const PRESENCE_STATES: readonly string[] = ['online', 'idle', 'on-call'];
+
+/** A presence read from a file or the network, checked; null if it is not one. */
+export function toDevicePresence(value: unknown): DevicePresence | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const text = (x: unknown) => x === null || (typeof x === 'string' && x.length <= 100);
+  const time = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+  if (
+    typeof v.state !== 'string' ||
+    !PRESENCE_STATES.includes(v.state) ||
+    !text(v.userId) ||
+    !text(v.callId) ||
+    !(v.onCallSince === null || time(v.onCallSince)) ||
+    !time(v.beatAt)
+  ) {
+    return null;
+  }
+  return {
+    state: v.state as DevicePresence['state'],
+    userId: v.userId as string | null,
+    callId: v.callId as string | null,
+    onCallSince: v.onCallSince as number | null,
+    beatAt: v.beatAt as number,
+  };
+}
+
 /** What a device publishes about itself (a folder's `devices/<id>.json`, a server's presence). */
 export interface DeviceInfo {
   id: string;
@@ -79,6 +123,8 @@ export interface DeviceInfo {
   applied: SeqVector;
   schemaVersion: number;
   appVersion: string;
+  /** Its last heartbeat, if the app is open on it (a `cockpit sync` in a terminal has none). */
+  presence?: DevicePresence | null;
 }
 
 /**
@@ -142,7 +188,11 @@ export interface SyncTransport {
    * other devices, nor any file it did not list itself.
    */
   compact(self: string, devices: DeviceInfo[], activeSince: number): Promise<string[]>;
-  /** Call `onChange` when something may have arrived; returns a function that stops watching. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Call `onChange` when something may have arrived, and `onDevice` when a transport hears a
+   * device announce itself (a server's live stream does; a folder's device files come with the
+   * next sync). Returns a function that stops watching.
+   */
+  watch(onChange: () => void, onDevice?: (device: DeviceInfo) => void): () => void;
   close(): Promise<void>;
 }

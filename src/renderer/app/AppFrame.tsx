@@ -31,6 +31,7 @@ import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { keyLabel, useShortcut } from './shortcuts';
 import { useTheme, type ThemePreference } from './theme';
+import { usePresenceHeartbeat } from './usePresenceHeartbeat';
 
 /** Only views that exist are in the navigation. */
 const NAVIGATION = [
@@ -71,6 +72,8 @@ export function AppFrame() {
   // In a browser tab the app itself says when a follow-up comes due (desktop notifications for
   // Electron are not built yet).
   useDueReminders(bridge.kind === 'browser');
+  // The team sees this person online, idle or on a call.
+  usePresenceHeartbeat(Boolean(info.data?.currentUser));
   // A view opened for the first time may wait for its code; the bar says something is coming.
   const navigating = useNavigation().state === 'loading';
   useEffect(prefetchViews, []);

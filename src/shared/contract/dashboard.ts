@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from '../domain';
+import { PresenceState } from './presence';
 import { type MethodSpec } from './spec';
 
 /** The numbers of one rep (or the team) over a range. */
@@ -29,8 +30,16 @@ export const ActivityDashboard = z.object({
     ActivityNumbers.extend({
       repId: Id,
       repName: z.string(),
+      role: z.string(),
       /** On a call right now, since when. */
       onCallSince: Timestamp.nullable(),
+      /**
+       * From the call itself and the heartbeats of the person's devices: on a call, online (the
+       * app open and used), idle (open, unused for 5 minutes), offline (no heartbeat for 90 s).
+       */
+      presence: PresenceState,
+      /** When one of the person's devices was last heard from, if ever. */
+      lastSeenAt: Timestamp.nullable(),
     }),
   ),
   team: ActivityNumbers,

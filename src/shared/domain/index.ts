@@ -8,4 +8,5 @@ export * from './team';
 export * from './pipeline';
 export * from './people';
 export * from './activity';
+export * from './presence';
 export * from './campaigns';

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { isDeviceId } from '../../../shared/hlc';
 import {
   SyncHaltedError,
+  toDevicePresence,
   type ChangeEntry,
   type DeviceInfo,
   type PullResult,
@@ -167,6 +168,7 @@ export class FolderTransport implements SyncTransport {
       applied,
       schemaVersion: info.schemaVersion,
       appVersion: info.appVersion,
+      ...(info.presence ? { presence: info.presence } : {}),
     };
     await writeFileAtomic(join(dir, deviceFileName(id)), JSON.stringify(record, null, 2) + '\n');
   }
@@ -621,6 +623,7 @@ function toDeviceInfo(value: unknown, id: string): DeviceInfo | null {
     applied,
     schemaVersion,
     appVersion,
+    presence,
   } = value;
   const vector = toSeqVector(applied);
   const optionalText = (v: unknown) => v === null || typeof v === 'string';
@@ -647,5 +650,6 @@ function toDeviceInfo(value: unknown, id: string): DeviceInfo | null {
     applied: vector,
     schemaVersion,
     appVersion,
+    ...(toDevicePresence(presence) ? { presence: toDevicePresence(presence) } : {}),
   };
 }

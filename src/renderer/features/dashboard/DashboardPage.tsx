@@ -27,6 +27,7 @@ import {
   formatTalkTime,
   formatTimer,
   paramsForRange,
+  presenceText,
   rangeFromParams,
   sortReps,
   type RangeKind,
@@ -111,7 +112,7 @@ export function DashboardPage() {
       ) : (
         <div className={styles.body} aria-busy={query.isFetching || undefined}>
           <OnCallNow onCall={data.onCall} />
-          <RepTable data={data} />
+          <RepTable data={data} now={clock} />
           <div className={styles.twoColumns}>
             <ActivityCharts series={data.series} />
             <ActivityFeed feed={data.feed} />
@@ -279,7 +280,7 @@ function cells(n: Numbers) {
   };
 }
 
-function RepTable({ data }: { data: ActivityDashboard }) {
+function RepTable({ data, now }: { data: ActivityDashboard; now: number }) {
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
     key: 'calls',
     direction: 'desc',
@@ -344,23 +345,29 @@ function RepTable({ data }: { data: ActivityDashboard }) {
             <tbody>
               {reps.map((rep) => {
                 const values = cells(rep);
+                const presence = presenceText(rep.presence, rep.lastSeenAt, now);
                 return (
                   <tr key={rep.repId}>
                     <th scope="row">
                       <span className={styles.rep}>
                         <span
                           className={styles.dot}
-                          data-on-call={rep.onCallSince != null || undefined}
+                          data-presence={rep.presence}
                           role="img"
-                          aria-label={rep.onCallSince != null ? 'On a call' : 'Not on a call'}
+                          aria-label={presence.label}
                           title={
                             rep.onCallSince != null
                               ? `On a call since ${formatDateTime(rep.onCallSince)}`
-                              : 'Not on a call'
+                              : presence.detail
                           }
                         />
                         <Avatar name={rep.repName} size={22} />
-                        {rep.repName}
+                        <span className={styles.repName}>
+                          {rep.repName}
+                          <span className={styles.repStatus} data-presence={rep.presence}>
+                            {presence.detail}
+                          </span>
+                        </span>
                       </span>
                     </th>
                     {COLUMNS.slice(1).map((column) => (

@@ -1,5 +1,5 @@
 /** Ranges, numbers and words of the activity dashboard: plain functions of their input. */
-import { toDateInput } from '../../lib/format';
+import { formatRelative, toDateInput } from '../../lib/format';
 
 export type RangeKind = 'today' | 'week' | 'custom';
 
@@ -161,4 +161,27 @@ export function sortReps<T extends Record<SortKey, string | number | null>>(
     }
     return sign * (x - y);
   });
+}
+
+const PRESENCE_WORDS = {
+  'on-call': 'On a call',
+  online: 'Online',
+  idle: 'Idle',
+  offline: 'Offline',
+} as const;
+
+/** "Online", "Idle", "Offline · seen 2 hours ago": a person's presence in a few words. */
+export function presenceText(
+  presence: keyof typeof PRESENCE_WORDS,
+  lastSeenAt: number | null,
+  now: number,
+): { label: string; detail: string } {
+  const label = PRESENCE_WORDS[presence];
+  if (presence === 'offline') {
+    return {
+      label,
+      detail: lastSeenAt === null ? 'Not seen yet' : `Seen ${formatRelative(lastSeenAt, now)}`,
+    };
+  }
+  return { label, detail: label };
 }
