@@ -175,7 +175,7 @@ test('a call started on the rep’s laptop shows on the manager’s dashboard th
   expect(Date.now() - started).toBeLessThan(3_000);
   await expect(onCall).toContainText('Ray');
   await expect(onCall).toContainText(DEAL);
-  await expect(row.getByRole('img', { name: 'On a call' })).toBeVisible();
+  await expect(row.getByRole('img', { name: 'On a call', exact: true })).toBeVisible();
   await expect(cells.nth(0)).toHaveText('1');
   const first = await onCall.getByRole('timer').innerText();
   expect(first).toMatch(/^\d\d:\d\d$/);
@@ -200,7 +200,8 @@ test('a call started on the rep’s laptop shows on the manager’s dashboard th
   await expect(cells.nth(0)).toHaveText('1');
   await expect(cells.nth(1)).toHaveText('1');
   await expect(cells.nth(2)).toHaveText('100%');
-  await expect(row.getByRole('img', { name: 'Not on a call' })).toBeVisible();
+  // Ray's app is open on his laptop: his heartbeat, through the server, says he is online.
+  await expect(row.getByRole('img', { name: 'Online', exact: true })).toBeVisible();
   await expect(b.page.getByRole('list', { name: 'Latest calls' })).toContainText('Connected');
   await expect(charts.getByRole('img', { name: /^1 calls and 1 connects/ })).toBeVisible();
   expect(await b.page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
