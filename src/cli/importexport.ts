@@ -1,7 +1,8 @@
 /**
  * `cockpit import` and `cockpit export`: the same core methods the window uses, from a terminal.
- * Import reads the file in chunks into `import.*` and prints every row it could not take;
- * export writes what `export.deals` / `export.contacts` return.
+ * Import reads the file (deals, contacts or a dialer's call log) in chunks into `import.*` and
+ * prints every row it could not take; export writes what `export.deals` / `export.contacts`
+ * return.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,8 +11,10 @@ import {
   MAX_IMPORT_CHUNK_CHARS,
   type ImportKind,
   type ImportPreview,
+  type ImportRepChoices,
   type ImportReport,
 } from '../shared/contract';
+import type { Core } from '../core';
 import { decodeText } from '../shared/text';
 import { APP_VERSION } from './appVersion';
 
@@ -25,8 +28,13 @@ const plural = (count: number, one: string, many = `${one}s`) =>
 const SOURCES: Record<ImportPreview['source'], string> = {
   pipedrive: 'a Pipedrive export',
   hubspot: 'a HubSpot export',
+  aircall: 'an Aircall call log',
+  ringcentral: 'a RingCentral call log',
+  dialpad: 'a Dialpad call log',
   generic: 'a CSV file',
 };
+
+const NOUNS: Record<ImportKind, string> = { deals: 'deal', contacts: 'contact', calls: 'call' };
 
 function describeMapping(preview: ImportPreview): string[] {
   const labels = new Map(preview.fields.map((field) => [field.field, field.label]));
@@ -50,7 +58,7 @@ function list(items: string[]): string {
 }
 
 function describeReport(report: ImportReport): string[] {
-  const noun = report.kind === 'deals' ? 'deal' : 'contact';
+  const noun = NOUNS[report.kind];
   const created = [
     plural(report.created, noun),
     report.createdAccounts > 0 ? plural(report.createdAccounts, 'account') : '',
@@ -68,6 +76,16 @@ function describeReport(report: ImportReport): string[] {
     lines.push('Nothing was imported.');
   } else {
     lines.push(`Imported: ${what} in ${report.seconds.toFixed(1)} s.`);
+  }
+  if (report.kind === 'calls' && !(report.allOrNothing && report.failed > 0)) {
+    lines.push(
+      `Matched by phone number: ${n(report.matchedContacts)} of ${plural(report.created, 'call')} to a contact, ${n(report.matchedDeals)} to an open deal.`,
+    );
+    if (report.duplicates > 0) {
+      lines.push(
+        `Skipped ${plural(report.duplicates, 'call')} already in the workspace (same dialer call id, or same rep, number and start).`,
+      );
+    }
   }
   if (report.failed > 0) {
     lines.push(
@@ -88,6 +106,35 @@ export interface ImportCommandOptions {
   kind: ImportKind;
   dryRun?: boolean;
   allOrNothing?: boolean;
+  /** Calls: the zone times without an offset are read in (the team's by default). */
+  timeZone?: string;
+  /** Calls: "Dialer user=team member email" (or "=none": import their calls without a rep). */
+  reps?: string[];
+}
+
+/** `--rep "Rita R.=rita@northwind.example"` → the choices `import.run` takes. */
+async function repChoices(core: Core, pairs: readonly string[]): Promise<ImportRepChoices> {
+  const users = await core.call('users.list', {});
+  const choices: ImportRepChoices = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const name = pair.slice(0, at).trim();
+    const who = pair
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+    if (at <= 0 || who === '') {
+      throw new Error(`--rep ${pair}: write it as "name in the file=email of a team member"`);
+    }
+    if (who === 'none') {
+      choices[name] = null;
+      continue;
+    }
+    const user = users.find((u) => u.email.toLowerCase() === who);
+    if (!user) throw new Error(`--rep ${pair}: ${who} is not a team member’s email`);
+    choices[name] = user.id;
+  }
+  return choices;
 }
 
 /** Returns the exit code: 0, or `ROWS_FAILED_EXIT_CODE` when some rows were not imported. */
@@ -116,11 +163,16 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
       `Read ${preview.filename}: ${plural(preview.rows, 'row')}, ${SOURCES[preview.source]}.`,
     );
     for (const line of describeMapping(preview)) console.log(line);
+    const timeZone = options.timeZone ?? preview.timeZone;
+    if (options.kind === 'calls') console.log(`Times without a zone are read in ${timeZone}.`);
     const report = await core.call('import.run', {
       importId,
       mapping: preview.mapping,
       dryRun: options.dryRun ?? false,
       allOrNothing: options.allOrNothing ?? false,
+      ...(options.kind === 'calls'
+        ? { timeZone, reps: await repChoices(core, options.reps ?? []) }
+        : {}),
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
     console.log('');
@@ -134,7 +186,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
 
 export interface ExportCommandOptions {
   db: string;
-  kind: ImportKind;
+  kind: Exclude<ImportKind, 'calls'>;
   /** Writes to stdout when absent. */
   out?: string;
 }

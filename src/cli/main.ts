@@ -185,30 +185,47 @@ program
     },
   );
 
-const kindOption = () =>
-  new Option('--kind <kind>', 'what the file holds')
-    .choices(['deals', 'contacts'])
-    .makeOptionMandatory();
+const kindOption = (kinds = ['deals', 'contacts']) =>
+  new Option('--kind <kind>', 'what the file holds').choices(kinds).makeOptionMandatory();
 
 program
   .command('import')
   .description(
-    'Import deals or contacts from a CSV file (Pipedrive and HubSpot exports are recognised); ' +
-      'prints every row it could not import and exits with 2 if there were any.',
+    'Import deals, contacts or a call log from a CSV file (Pipedrive and HubSpot exports, and ' +
+      'Aircall, RingCentral and Dialpad call logs are recognised); prints every row it could ' +
+      'not import and exits with 2 if there were any.',
   )
   .argument('<file>', 'CSV file to import')
   .requiredOption('--db <file>', 'SQLite file to import into')
-  .addOption(kindOption())
+  .addOption(kindOption(['deals', 'contacts', 'calls']))
   .option('--dry-run', 'check every row and report, but write nothing')
   .option('--all-or-nothing', 'import nothing if any row has a problem')
+  .option(
+    '--time-zone <zone>',
+    'calls: read times without an offset in this zone (default: the team’s, or UTC when the file says so)',
+  )
+  .option(
+    '--rep <name=email>',
+    'calls: the team member a dialer user is, e.g. "Rita R.=rita@example.com" ("=none": no rep); repeatable',
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .action(
     async (
       file: string,
-      options: { db: string; kind: 'deals' | 'contacts'; dryRun?: boolean; allOrNothing?: boolean },
+      options: {
+        db: string;
+        kind: 'deals' | 'contacts' | 'calls';
+        dryRun?: boolean;
+        allOrNothing?: boolean;
+        timeZone?: string;
+        rep?: string[];
+      },
     ) => {
       const { runImportCommand } = await import('./importexport');
+      const { rep, ...rest } = options;
       process.exitCode = await runImportCommand({
-        ...options,
+        ...rest,
+        reps: rep,
         file: resolve(file),
         db: resolve(options.db),
       });

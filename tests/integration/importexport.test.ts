@@ -144,6 +144,69 @@ describe('cockpit import and export', () => {
     expect(contacts.stdout).toContain('Anna,Schmidt,anna.schmidt@acme.example');
   });
 
+  it('imports a dialer’s call log with --kind calls; dialer users are matched with --rep; a second run adds nothing', async () => {
+    const db = await workspace(tempDir());
+    const file = join(FIXTURES, 'ringcentral-calls.csv');
+    const args = ['import', file, '--db', db, '--kind', 'calls'];
+    const callCount = () => {
+      const core = createCore({ dbPath: db });
+      const { n } = core.store.db.prepare('SELECT count(*) AS n FROM calls').get() as { n: number };
+      core.close();
+      return n;
+    };
+
+    const unmatched = await runCockpit([
+      ...args,
+      '--time-zone',
+      'America/Los_Angeles',
+      '--dry-run',
+    ]);
+    expect(unmatched.code, unmatched.stderr).toBe(2);
+    expect(unmatched.stdout).toContain(
+      'Read ringcentral-calls.csv: 5 rows, a RingCentral call log.',
+    );
+    expect(unmatched.stdout).toContain('Times without a zone are read in America/Los_Angeles.');
+    expect(unmatched.stdout).toContain('The import would have created 3 calls.');
+    expect(unmatched.stdout).toContain(
+      '  line 3, Extension: Rep “102” is not a team member (Rita Rep, Sam Seller); choose who they are under Reps, or add them to the team',
+    );
+    expect(callCount()).toBe(0);
+
+    const run = await runCockpit([
+      ...args,
+      '--time-zone',
+      'America/Los_Angeles',
+      '--rep',
+      '102=sam@northwind.example',
+    ]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Imported: created 5 calls in \d+\.\d s\.$/m);
+    // The workspace has no contacts yet: nothing to match the numbers to.
+    expect(run.stdout).toContain(
+      'Matched by phone number: 0 of 5 calls to a contact, 0 to an open deal.',
+    );
+    expect(callCount()).toBe(5);
+
+    const again = await runCockpit([
+      ...args,
+      '--time-zone',
+      'America/Los_Angeles',
+      '--rep',
+      '102=sam@northwind.example',
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      'Skipped 5 calls already in the workspace (same dialer call id, or same rep, number and start).',
+    );
+    expect(callCount()).toBe(5);
+
+    const wrong = await runCockpit([...args, '--rep', '102=nobody@northwind.example']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(
+      'cockpit: --rep 102=nobody@northwind.example: nobody@northwind.example is not a team member’s email',
+    );
+  });
+
   it('reads Windows-1252 and UTF-16 files, and says when a file is not CSV', async () => {
     const dir = tempDir();
     const db = await workspace(dir);

@@ -29,11 +29,25 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   timeZone: 'Time zone',
   preferredChannel: 'Preferred channel',
   consent: 'Consent',
+  startedAt: 'Started',
+  startTime: 'Start time',
+  endedAt: 'Ended',
+  duration: 'Duration',
+  direction: 'Direction',
+  fromNumber: 'From number',
+  toNumber: 'To number',
+  rep: 'Rep',
+  disposition: 'Outcome',
+  answered: 'Answered',
+  notes: 'Notes',
+  callId: 'Dialer call id',
 };
 
-/** Contacts have a job title where deals have a name. */
+/** Contacts have a job title where deals have a name; a call's number is the other party's. */
 export function fieldLabel(kind: ImportKind, field: ImportField): string {
-  return kind === 'contacts' && field === 'title' ? 'Job title' : FIELD_LABELS[field];
+  if (kind === 'contacts' && field === 'title') return 'Job title';
+  if (kind === 'calls' && field === 'phone') return 'Customer number';
+  return FIELD_LABELS[field];
 }
 
 export interface FieldContext {
@@ -69,8 +83,11 @@ function hintFor(kind: ImportKind, field: ImportField, context: FieldContext): s
     case 'email':
       return 'an email address; finds an existing contact';
     case 'contactPhone':
-    case 'phone':
       return 'a phone number, as written';
+    case 'phone':
+      return kind === 'calls'
+        ? 'the number of the person called or calling; finds their contact and open deal'
+        : 'a phone number, as written';
     case 'expectedCloseAt':
     case 'createdAt':
       return DATE_HINT;
@@ -94,11 +111,36 @@ function hintFor(kind: ImportKind, field: ImportField, context: FieldContext): s
       return 'call, email, SMS or chat';
     case 'consent':
       return 'granted or withdrawn (yes/no work too); unknown when empty';
+    case 'startedAt':
+      return 'when the call began: 2026-03-31 14:05, 31/03/2026 2:05 PM, with or without a zone';
+    case 'startTime':
+      return 'the time of day, when the date is in a column of its own: 14:05 or 2:05 PM';
+    case 'endedAt':
+      return 'when the call ended; or map Duration instead';
+    case 'duration':
+      return 'how long the call took: seconds (95), 01:35 or 0:01:35';
+    case 'direction':
+      return 'inbound or outbound (incoming, outgoing work too)';
+    case 'fromNumber':
+      return 'who called: the customer for inbound calls';
+    case 'toNumber':
+      return 'who was called: the customer for outbound calls';
+    case 'rep':
+      return 'the dialer user, by email or name; you when the file has no such column';
+    case 'disposition':
+      return 'answered, missed, voicemail, busy, no answer, completed… each dialer’s words';
+    case 'answered':
+      return 'yes or no, or the time it was answered; decides the outcome when there is none';
+    case 'notes':
+      return 'what was said: shown on the call';
+    case 'callId':
+      return 'the dialer’s id of the call; importing the same call twice adds it once';
   }
 }
 
-/** Deals need a title; contacts need a name, in one column or two. */
+/** Deals need a title; contacts need a name, in one column or two; calls need their start. */
 export function isRequired(kind: ImportKind, field: ImportField): boolean {
+  if (kind === 'calls') return field === 'startedAt';
   return kind === 'deals' ? field === 'title' : field === 'name';
 }
 

@@ -122,7 +122,11 @@ export class OwnerFinder {
   private readonly byName = new Map<string, string[]>();
   private readonly roster: string;
 
-  constructor(users: readonly TeamMember[]) {
+  /** `label` names the column in messages: Owner, or Rep for a call log. */
+  constructor(
+    users: readonly TeamMember[],
+    private readonly label = 'Owner',
+  ) {
     for (const user of users) {
       this.byEmail.set(user.email.toLowerCase(), user.id);
       const key = personKey(user.name);
@@ -144,8 +148,10 @@ export class OwnerFinder {
     const named = this.byName.get(key) ?? [];
     if (named.length === 1) return named[0]!;
     if (named.length > 1) {
-      return new Bad(`Owner ${quote(text)} names ${named.length} team members; use their email`);
+      return new Bad(
+        `${this.label} ${quote(text)} names ${named.length} team members; use their email`,
+      );
     }
-    return new Bad(`Owner ${quote(text)} is not a team member (${this.roster})`);
+    return new Bad(`${this.label} ${quote(text)} is not a team member (${this.roster})`);
   }
 }

@@ -1,13 +1,13 @@
 /**
- * Import and export: CSV files of deals and contacts, in and out.
+ * Import and export: CSV files of deals and contacts in and out, and dialers' call logs in.
  *
- * Methods: import.start, import.append, import.preview, import.run, import.cancel,
+ * Methods: import.start, import.append, import.preview, import.run, import.reps, import.cancel,
  *          export.deals, export.contacts
- * Tables:  writes deals, stage_history, accounts, contacts (through the write path)
+ * Tables:  writes deals, stage_history, accounts, contacts, calls (through the write path)
  *
- * parse.ts reads the CSV, recognise.ts and fields.ts suggest the mapping, values.ts and
- * validate.ts check the rows, write.ts plans and writes them, run.ts drives a run, exportCsv.ts
- * writes the exports.
+ * parse.ts reads the CSV, recognise.ts, callHeaders.ts and fields.ts suggest the mapping,
+ * values.ts, callValues.ts, validate.ts and callRows.ts check the rows, write.ts and callWrite.ts
+ * plan and write them, run.ts drives a run, exportCsv.ts writes the exports.
  */
 import { ApiError } from '../../shared/contract';
 import type { CoreContext } from '../context';
@@ -15,9 +15,10 @@ import type { Handlers } from '../handlers';
 import { listStages } from '../pipeline/stages';
 import { teamCurrency } from '../team/team';
 import { exportContacts, exportDeals } from './exportCsv';
+import { repsOf } from './callRows';
 import { fieldSpecs } from './fields';
 import { detectSource, suggestMapping } from './recognise';
-import { runImport } from './run';
+import { runImport, suggestedZone, teamMembers } from './run';
 import { Uploads } from './uploads';
 
 /** Rows shown in the preview table. */
@@ -31,14 +32,16 @@ export const importExportMethods = (ctx: CoreContext) => {
     'import.preview': ({ importId }) => {
       const upload = uploads.get(importId, 'import.preview');
       const csv = uploads.parsed(upload);
+      const mapping = suggestMapping(upload.kind, csv.headers);
       return {
         importId,
         kind: upload.kind,
         filename: upload.filename,
         headers: csv.headers,
         rows: csv.rows.length,
-        source: detectSource(csv.headers),
-        mapping: suggestMapping(upload.kind, csv.headers),
+        source: detectSource(csv.headers, upload.kind),
+        mapping,
+        timeZone: suggestedZone(ctx, csv.headers, mapping),
         fields: fieldSpecs(upload.kind, {
           currency: teamCurrency(ctx),
           stageNames: listStages(ctx.store).map((stage) => stage.name),
@@ -47,6 +50,19 @@ export const importExportMethods = (ctx: CoreContext) => {
       };
     },
     'import.run': (input) => runImport(ctx, uploads, input),
+    'import.reps': ({ importId, column }) => {
+      const upload = uploads.get(importId, 'import.reps');
+      const csv = uploads.parsed(upload);
+      const index = csv.headers.indexOf(column);
+      if (index < 0) {
+        throw new ApiError(
+          'invalid_input',
+          `import.reps: column: the file has no column “${column}”`,
+          'column',
+        );
+      }
+      return { reps: repsOf(csv, index, teamMembers(ctx)) };
+    },
     'import.cancel': ({ importId }) => {
       const upload = uploads.get(importId, 'import.cancel');
       if (upload.running) {

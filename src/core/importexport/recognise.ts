@@ -1,23 +1,31 @@
 /**
- * Which column is which: whose export a file is (Pipedrive, HubSpot or anything else) and the
- * field each column most likely holds, from the header names those products write and the plain
- * names people type ("Company", "E-mail", "Amount").
+ * Which column is which: whose export a file is (Pipedrive, HubSpot, a dialer's call log or
+ * anything else) and the field each column most likely holds, from the header names those
+ * products write and the plain names people type ("Company", "E-mail", "Amount").
  */
 import {
+  CALL_IMPORT_FIELDS,
   CONTACT_IMPORT_FIELDS,
   DEAL_IMPORT_FIELDS,
   type ImportField,
   type ImportKind,
   type ImportMapping,
-  type ImportPreview,
+  type ImportSource,
 } from '../../shared/contract';
+import { CALL_HEADERS, detectCallSource } from './callHeaders';
 
-export type ImportSource = ImportPreview['source'];
+export type { ImportSource };
 export type DealField = (typeof DEAL_IMPORT_FIELDS)[number];
 export type ContactField = (typeof CONTACT_IMPORT_FIELDS)[number];
 
+const FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  deals: DEAL_IMPORT_FIELDS,
+  contacts: CONTACT_IMPORT_FIELDS,
+  calls: CALL_IMPORT_FIELDS,
+};
+
 export function fieldsOf(kind: ImportKind): readonly ImportField[] {
-  return kind === 'deals' ? DEAL_IMPORT_FIELDS : CONTACT_IMPORT_FIELDS;
+  return FIELDS[kind];
 }
 
 /** Lower case, no accents, one space, no "*" that marks required columns in templates. */
@@ -91,10 +99,15 @@ function dictionary(
 const DICTIONARIES = {
   deals: dictionary(DEAL_HEADERS),
   contacts: dictionary(CONTACT_HEADERS),
+  calls: dictionary(CALL_HEADERS),
 };
 
 /** Pipedrive's entity prefix that belongs to each kind of file. */
-const OWN_PREFIX: Record<ImportKind, string> = { deals: 'deal - ', contacts: 'person - ' };
+const OWN_PREFIX: Record<ImportKind, string> = {
+  deals: 'deal - ',
+  contacts: 'person - ',
+  calls: 'call - ',
+};
 
 function candidate(kind: ImportKind, header: string): { field: ImportField; rank: number } | null {
   const dictionary = DICTIONARIES[kind];
@@ -106,7 +119,7 @@ function candidate(kind: ImportKind, header: string): { field: ImportField; rank
     ? name.slice(OWN_PREFIX[kind].length)
     : null;
   const withoutLabel = name.replace(
-    /\s*(?:\((?:work|home|mobile|other|primary)\)|- (?:work|home|mobile|other))$/,
+    /\s*(?:\((?:work|home|mobile|other|primary|utc|gmt|local time|local)\)|- (?:work|home|mobile|other))$/,
     '',
   );
   for (const alternative of [withoutPrefix, withoutLabel]) {
@@ -139,8 +152,9 @@ const HUBSPOT_HEADERS = new Set([
 ]);
 
 /** Whose export this is, from the header names only those products write. */
-export function detectSource(headers: readonly string[]): ImportSource {
+export function detectSource(headers: readonly string[], kind?: ImportKind): ImportSource {
   const names = headers.map(normaliseHeader);
+  if (kind === 'calls') return detectCallSource(names);
   const pipedrive = names.filter((name) =>
     /^(deal|person|organization|organisation|lead|activity|product|note) - /.test(name),
   ).length;
@@ -158,6 +172,12 @@ export function suggestMapping(kind: ImportKind, headers: readonly string[]): Im
     if (!found) continue;
     const current = best.get(found.field);
     if (!current || found.rank < current.rank) best.set(found.field, { header, rank: found.rank });
+  }
+  // A lone "Time" column holds the whole moment, not the time of a date found elsewhere.
+  const time = best.get('startTime');
+  if (time && !best.has('startedAt')) {
+    best.delete('startTime');
+    best.set('startedAt', time);
   }
   const mapping: ImportMapping = {};
   for (const header of headers) mapping[header] = null;

@@ -3,15 +3,25 @@
  * dry run or an all-or-nothing run with errors), reporting progress as `import.progress` events.
  * Checking yields to the event loop between slices, so the app keeps answering meanwhile.
  */
-import { ApiError, type ImportReport, type ParsedInput } from '../../shared/contract';
+import {
+  ApiError,
+  type ImportKind,
+  type ImportMapping,
+  type ImportRepChoices,
+  type ImportReport,
+  type ParsedInput,
+} from '../../shared/contract';
 import { currentUserId, type CoreContext } from '../context';
 import { listStages } from '../pipeline/stages';
 import type { Writer } from '../store/writePath';
 import { getTeam } from '../team/team';
+import { saysUtc } from './callHeaders';
+import { callWriteUnits, planCalls, plannedCallRows } from './callWrite';
 import type { Uploads } from './uploads';
 import {
   RowChecker,
   resolveMapping,
+  type CallRecord,
   type CheckContext,
   type ContactRecord,
   type DealRecord,
@@ -23,9 +33,9 @@ import {
   plannedRows,
   storeReads,
   writeUnits,
-  type Plan,
   type PlanContext,
   type Reads,
+  type WriteUnit,
 } from './write';
 
 /** Rows checked between two progress events. */
@@ -35,18 +45,90 @@ const WRITE_UNIT = 1_000;
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function checkContext(ctx: CoreContext, kind: CheckContext['kind']): CheckContext {
-  const team = getTeam(ctx);
-  const users = ctx.store
+export function teamMembers(ctx: CoreContext): TeamMember[] {
+  return ctx.store
     .prepare('SELECT id, name, email FROM users WHERE deleted_at IS NULL ORDER BY name, id')
     .all() as TeamMember[];
+}
+
+export function checkContext(
+  ctx: CoreContext,
+  kind: CheckContext['kind'],
+  options: { timeZone?: string; reps?: ImportRepChoices } = {},
+): CheckContext {
+  const team = getTeam(ctx);
   return {
     kind,
     teamCurrency: team?.defaultCurrency ?? 'EUR',
-    teamZone: team?.timeZone ?? null,
+    teamZone: options.timeZone ?? team?.timeZone ?? null,
     now: ctx.now(),
     stages: listStages(ctx.store),
-    users,
+    users: teamMembers(ctx),
+    reps: options.reps ?? {},
+  };
+}
+
+/**
+ * The zone a file's times without an offset are read in, unless the person chooses another: UTC
+ * when the start column says so ("Date (UTC)"), else the team's.
+ */
+export function suggestedZone(
+  ctx: CoreContext,
+  headers: readonly string[],
+  mapping: ImportMapping,
+): string {
+  const start = headers.find((header) => mapping[header] === 'startedAt');
+  if (start && saysUtc(start)) return 'UTC';
+  return getTeam(ctx)?.timeZone ?? 'UTC';
+}
+
+/** What a plan of any kind comes to: its counts, and the slices that write it. */
+interface Outcome {
+  created: number;
+  updated: number;
+  createdAccounts: number;
+  createdContacts: number;
+  matchedContacts: number;
+  matchedDeals: number;
+  duplicates: number;
+  rows: number;
+  units(size: number): WriteUnit[];
+}
+
+function planOutcome(
+  kind: ImportKind,
+  records: unknown[],
+  reads: Reads,
+  context: PlanContext,
+): Outcome {
+  if (kind === 'calls') {
+    const plan = planCalls(records as CallRecord[], reads, context);
+    return {
+      created: plan.calls.length,
+      updated: 0,
+      createdAccounts: 0,
+      createdContacts: 0,
+      matchedContacts: plan.matchedContacts,
+      matchedDeals: plan.matchedDeals,
+      duplicates: plan.duplicates,
+      rows: plannedCallRows(plan),
+      units: (size) => callWriteUnits(plan, size),
+    };
+  }
+  const plan =
+    kind === 'deals'
+      ? planDeals(records as DealRecord[], reads, context)
+      : planContacts(records as ContactRecord[], reads, context);
+  return {
+    created: plan.created,
+    updated: plan.updated,
+    createdAccounts: plan.accounts.length,
+    createdContacts: kind === 'deals' ? plan.contacts.length : 0,
+    matchedContacts: 0,
+    matchedDeals: 0,
+    duplicates: 0,
+    rows: plannedRows(plan),
+    units: (size) => writeUnits(plan, size),
   };
 }
 
@@ -68,7 +150,12 @@ export async function runImport(
   try {
     const csv = uploads.parsed(upload);
     const columns = resolveMapping(upload.kind, csv.headers, input.mapping);
-    const context = checkContext(ctx, upload.kind);
+    const context = checkContext(ctx, upload.kind, {
+      timeZone:
+        input.timeZone ??
+        (upload.kind === 'calls' ? suggestedZone(ctx, csv.headers, input.mapping) : undefined),
+      reps: input.reps,
+    });
     const total = csv.rows.length;
     const progress = (phase: 'checking' | 'writing', done: number, of: number) =>
       ctx.events.emit('import.progress', { importId: upload.id, phase, done, total: of });
@@ -88,17 +175,18 @@ export async function runImport(
       now: context.now,
       me: currentUserId(ctx),
     };
-    const plan = (reads: Reads): Plan =>
-      upload.kind === 'deals'
-        ? planDeals(records as DealRecord[], reads, planContext)
-        : planContacts(records as ContactRecord[], reads, planContext);
+    const plan = (reads: Reads): Outcome => planOutcome(upload.kind, records, reads, planContext);
 
     const blocked = input.allOrNothing && failed > 0;
-    let outcome: Plan | null = null;
+    let outcome: Outcome | null = null;
     if (input.dryRun) {
       if (!blocked) outcome = plan(storeReads(ctx.store));
     } else if (!blocked) {
-      outcome = write(ctx, plan, records.length, (done, of) => progress('writing', done, of));
+      // Calls go into a table that is large already; the bulk path suits moving in from a CRM.
+      const bulk = upload.kind !== 'calls';
+      outcome = write(ctx, plan, bulk ? records.length : 0, (done, of) =>
+        progress('writing', done, of),
+      );
       uploads.forget(upload.id);
     }
     return {
@@ -111,8 +199,11 @@ export async function runImport(
       created: outcome?.created ?? 0,
       updated: outcome?.updated ?? 0,
       failed,
-      createdAccounts: outcome?.accounts.length ?? 0,
-      createdContacts: outcome ? (upload.kind === 'deals' ? outcome.contacts.length : 0) : 0,
+      createdAccounts: outcome?.createdAccounts ?? 0,
+      createdContacts: outcome?.createdContacts ?? 0,
+      matchedContacts: outcome?.matchedContacts ?? 0,
+      matchedDeals: outcome?.matchedDeals ?? 0,
+      duplicates: outcome?.duplicates ?? 0,
       errors,
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
@@ -136,11 +227,11 @@ function existingRows(ctx: CoreContext): number {
   ).n;
 }
 
-function writePlan(w: Writer, planned: Plan, progress: (done: number, total: number) => void) {
-  const total = plannedRows(planned);
+function writePlan(w: Writer, planned: Outcome, progress: (done: number, total: number) => void) {
+  const total = planned.rows;
   let done = 0;
   progress(done, total);
-  for (const unit of writeUnits(planned, WRITE_UNIT)) {
+  for (const unit of planned.units(WRITE_UNIT)) {
     unit.write(w);
     done += unit.rows;
     progress(done, total);
@@ -159,10 +250,10 @@ function writePlan(w: Writer, planned: Plan, progress: (done: number, total: num
  */
 function write(
   ctx: CoreContext,
-  plan: (reads: Reads) => Plan,
+  plan: (reads: Reads) => Outcome,
   rows: number,
   progress: (done: number, total: number) => void,
-): Plan {
+): Outcome {
   if (rows >= BULK_ROWS && rows >= existingRows(ctx)) {
     const planned = plan(storeReads(ctx.store));
     ctx.store.bulkLoad(() => ctx.store.write((w) => writePlan(w, planned, progress)));

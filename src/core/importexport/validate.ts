@@ -8,9 +8,11 @@ import {
   type ImportField,
   type ImportKind,
   type ImportMapping,
+  type ImportRepChoices,
   type ImportRowError,
 } from '../../shared/contract';
 import type { Stage } from '../../shared/domain';
+import { CallRows, type CallRecord, type Cells } from './callRows';
 import { fieldLabel } from './fields';
 import { OwnerFinder, StageFinder, type TeamMember } from './finders';
 import type { ParsedCsv } from './parse';
@@ -30,16 +32,19 @@ import {
   unescapeCell,
 } from './values';
 
-export type { TeamMember };
+export type { CallRecord, TeamMember };
 
 /** What checking needs to know about the workspace. */
 export interface CheckContext {
   kind: ImportKind;
   teamCurrency: string;
+  /** The zone times without an offset are read in: the team's, or the one chosen for the file. */
   teamZone: string | null;
   now: number;
   stages: readonly Stage[];
   users: readonly TeamMember[];
+  /** Calls: who the dialer's users are, as the person importing said. */
+  reps: ImportRepChoices;
 }
 
 export interface AccountRef {
@@ -103,6 +108,17 @@ const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
   city: 100,
   country: 60,
   timeZone: 60,
+  fromNumber: 50,
+  toNumber: 50,
+  rep: 200,
+  notes: 5000,
+  callId: 200,
+};
+
+const NOUN: Record<ImportKind, string> = {
+  deals: 'a deal',
+  contacts: 'a contact',
+  calls: 'a call',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +132,7 @@ export function resolveMapping(
 ): Map<ImportField, number> {
   const allowed = new Set<string>(fieldsOf(kind));
   const columns = new Map<ImportField, number>();
-  const noun = kind === 'deals' ? 'a deal' : 'a contact';
+  const noun = NOUN[kind];
   for (const [header, field] of Object.entries(mapping)) {
     if (field === null) continue;
     const index = headers.indexOf(header);
@@ -135,12 +151,16 @@ export function resolveMapping(
   const named =
     kind === 'deals'
       ? columns.has('title')
-      : ['name', 'firstName', 'lastName'].some((f) => columns.has(f as ImportField));
+      : kind === 'calls'
+        ? columns.has('startedAt')
+        : ['name', 'firstName', 'lastName'].some((f) => columns.has(f as ImportField));
   if (!named) {
     const what =
       kind === 'deals'
         ? 'map a column to Title: every deal needs one'
-        : 'map a column to Full name, or to First name and Last name: every contact needs a name';
+        : kind === 'calls'
+          ? 'map a column to Started: every call needs the moment it began'
+          : 'map a column to Full name, or to First name and Last name: every contact needs a name';
     throw new ApiError('invalid_input', `import.run: mapping: ${what}`, 'mapping');
   }
   return columns;
@@ -158,7 +178,12 @@ export interface CheckResult<R> {
 
 /** Checks rows one at a time, so the caller can report progress and yield between slices. */
 export class RowChecker {
-  readonly result: CheckResult<DealRecord | ContactRecord> = { records: [], errors: [], failed: 0 };
+  readonly result: CheckResult<DealRecord | ContactRecord | CallRecord> = {
+    records: [],
+    errors: [],
+    failed: 0,
+  };
+  private readonly calls: CallRows | undefined;
   private readonly stages: StageFinder;
   private readonly owners: OwnerFinder;
   private readonly decimal: DecimalMark | undefined;
@@ -192,6 +217,26 @@ export class RowChecker {
         );
       }
     }
+    if (context.kind === 'calls') {
+      const cells: Cells = {
+        text: (row, field) => this.text(row, field),
+        read: (row, field, read) => this.read(row, field, read),
+        fail: (field, message) => this.fail(field, message),
+        problems: () => this.rowErrors,
+      };
+      this.calls = new CallRows(
+        {
+          users: context.users,
+          zone: context.teamZone ?? 'UTC',
+          now: context.now,
+          fallbackOrder: fallback,
+          reps: context.reps,
+        },
+        csv,
+        columns,
+        cells,
+      );
+    }
   }
 
   get total(): number {
@@ -206,7 +251,13 @@ export class RowChecker {
     if (problem) {
       this.fail(null, problem);
     } else {
-      const record = this.context.kind === 'deals' ? this.deal(row) : this.contact(row);
+      const { kind } = this.context;
+      const record =
+        kind === 'deals'
+          ? this.deal(row)
+          : kind === 'contacts'
+            ? this.contact(row)
+            : this.calls!.read(row, this.line);
       if (this.rowErrors === 0 && record) this.result.records.push(record);
     }
     if (this.rowErrors > 0) this.result.failed += 1;

@@ -64,7 +64,7 @@ const emptyPlan = (context: PlanContext): Plan => ({
 const KEYS_PER_QUERY = 10_000;
 
 /** The oldest existing row for each of many keys ("acme.com" → its account id). */
-function existing(reads: Reads, sql: string, keys: Iterable<string>): Map<string, string> {
+export function existing(reads: Reads, sql: string, keys: Iterable<string>): Map<string, string> {
   const found = new Map<string, string>();
   const list = [...new Set(keys)];
   for (let i = 0; i < list.length; i += KEYS_PER_QUERY) {

@@ -383,6 +383,13 @@ CREATE TABLE presence (
 ) STRICT;
 `;
 
+const callImportSchema = `
+-- Calls imported from a dialer's CSV export (Aircall, RingCentral, Dialpad…) keep the dialer's own
+-- id for the call, so importing the same export twice adds nothing.
+ALTER TABLE calls ADD COLUMN external_id TEXT;
+CREATE INDEX calls_external ON calls (external_id) WHERE external_id IS NOT NULL;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
@@ -390,6 +397,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'sync cursors, conflicts, pending fields', sql: syncSchema },
   { version: 4, name: 'calls by time', sql: activitySchema },
   { version: 5, name: 'team settings, presence', sql: teamSettingsSchema },
+  { version: 6, name: 'dialer call ids', sql: callImportSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

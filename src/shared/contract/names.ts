@@ -48,6 +48,7 @@ export const METHOD_NAMES = [
   'import.append',
   'import.preview',
   'import.run',
+  'import.reps',
   'import.cancel',
   'export.deals',
   'export.contacts',

@@ -14,6 +14,9 @@ const number = new Intl.NumberFormat();
 const SOURCE_NOTE: Record<ImportPreview['source'], string | null> = {
   pipedrive: 'Recognised a Pipedrive export: its columns are matched for you.',
   hubspot: 'Recognised a HubSpot export: its columns are matched for you.',
+  aircall: 'Recognised an Aircall call log: its columns are matched for you.',
+  ringcentral: 'Recognised a RingCentral call log: its columns are matched for you.',
+  dialpad: 'Recognised a Dialpad call log: its columns are matched for you.',
   generic: null,
 };
 

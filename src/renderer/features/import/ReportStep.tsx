@@ -14,6 +14,7 @@ const PAGE = 100;
 const NOUNS = {
   deals: ['deal', 'deals'],
   contacts: ['contact', 'contacts'],
+  calls: ['call', 'calls'],
 } as const;
 
 const count = (value: number, [one, many]: readonly [string, string]) =>
