@@ -68,32 +68,45 @@ export function activityDashboard(
     return totals;
   };
 
-  // Calls started in the range, and the time on the phone inside it (also of a call that began
-  // before it, or is still running).
-  const calls = ctx.store
-    .prepare(
-      `SELECT rep_id AS rep,
-              sum(started_at >= @from) AS calls,
-              sum(started_at >= @from AND disposition IN ${CONNECTED}) AS connects,
-              sum(max(0, min(coalesce(ended_at, @now), @to, @now) - max(started_at, @from)))
-                AS talk
-         FROM calls
-        WHERE deleted_at IS NULL AND started_at >= @earliest AND started_at < @to
-        GROUP BY rep_id`,
-    )
-    .all({ from, to, now, earliest: from - LONGEST_CALL_MS }) as {
-    rep: string | null;
-    calls: number;
-    connects: number;
-    talk: number;
-  }[];
-  for (const row of calls) {
-    for (const totals of [of(row.rep), team]) {
-      totals.calls += row.calls;
-      totals.connects += row.connects;
-      totals.talkTimeMs += row.talk;
-    }
-  }
+  // Calls started in a stretch of time, and their time on the phone inside the range (a call that
+  // began before it counts its part inside; one still running, its part until now). Summed
+  // stretch by stretch and rep by rep, each an index range with no sorting (one GROUP BY over a
+  // week of a big team's calls sorted 80,000 rows).
+  const CALLS = `count(*) FILTER (WHERE started_at >= @from) AS calls,
+    count(*) FILTER (WHERE started_at >= @from AND disposition IN ${CONNECTED}) AS connects,
+    coalesce(sum(max(0, min(coalesce(ended_at, @now), @to, @now) - max(started_at, @from))), 0)
+      AS talk`;
+  type CallStats = { calls: number; connects: number; talk: number };
+  const inStretch = ctx.store.prepare(
+    `SELECT ${CALLS} FROM calls INDEXED BY calls_started
+      WHERE deleted_at IS NULL AND started_at >= @start AND started_at < @end`,
+  );
+  const ofRep = ctx.store.prepare(
+    `SELECT ${CALLS} FROM calls INDEXED BY calls_rep_time
+      WHERE rep_id = @rep AND deleted_at IS NULL AND started_at >= @start AND started_at < @to`,
+  );
+  const add = (totals: Totals, stats: CallStats) => {
+    totals.calls += stats.calls;
+    totals.connects += stats.connects;
+    totals.talkTimeMs += stats.talk;
+  };
+  const earliest = from - LONGEST_CALL_MS;
+  add(team, inStretch.get({ from, to, now, start: earliest, end: from }) as CallStats);
+
+  // Calls and connects per hour (per day beyond two days), for the charts; their sum is the team's.
+  const bucketMs = to - from <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
+  const points = Array.from({ length: Math.ceil((to - from) / bucketMs) }, (_, slot) => {
+    const start = from + slot * bucketMs;
+    const stats = inStretch.get({
+      from,
+      to,
+      now,
+      start,
+      end: Math.min(to, start + bucketMs),
+    }) as CallStats;
+    add(team, stats);
+    return { at: start, calls: stats.calls, connects: stats.connects };
+  });
 
   // Speed to lead: from each lead created in the range to its first call.
   const leads = ctx.store
@@ -140,24 +153,6 @@ export function activityDashboard(
     )
     .all(now - LONGEST_CALL_MS) as ActivityDashboard['onCall'];
 
-  // Calls and connects per hour (per day beyond two days), for the charts.
-  const bucketMs = to - from <= 2 * 86_400_000 ? 3_600_000 : 86_400_000;
-  const buckets = ctx.store
-    .prepare(
-      `SELECT CAST((started_at - @from) / @bucket AS INTEGER) AS slot, count(*) AS calls,
-              sum(disposition IN ${CONNECTED}) AS connects
-         FROM calls
-        WHERE deleted_at IS NULL AND started_at >= @from AND started_at < @to
-        GROUP BY slot`,
-    )
-    .all({ from, to, bucket: bucketMs }) as { slot: number; calls: number; connects: number }[];
-  const bySlot = new Map(buckets.map((b) => [b.slot, b]));
-  const points = Array.from({ length: Math.ceil((to - from) / bucketMs) }, (_, slot) => ({
-    at: from + slot * bucketMs,
-    calls: bySlot.get(slot)?.calls ?? 0,
-    connects: bySlot.get(slot)?.connects ?? 0,
-  }));
-
   const feed = ctx.store
     .prepare(
       `SELECT c.id AS callId, u.name AS repName, c.started_at AS startedAt, c.ended_at AS endedAt,
@@ -179,6 +174,10 @@ export function activityDashboard(
         ORDER BY name COLLATE NOCASE, id`,
     )
     .all() as { id: string; name: string; role: string }[];
+  for (const user of users) {
+    const stats = ofRep.get({ from, to, now, rep: user.id, start: earliest }) as CallStats;
+    if (stats.calls > 0 || stats.talk > 0) add(of(user.id), stats);
+  }
   // Heartbeats of every device, this one's too: who is online or idle, and since when unseen.
   const beats = new Map<string, { state: string; heardAt: number }[]>();
   for (const row of ctx.store
