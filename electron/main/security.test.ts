@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isTrustedSenderUrl } from './security';
+import { isAllowedExternalUrl, isAllowedPermission, isTrustedSenderUrl } from './security';
 import { mainWindowOptions } from './windowOptions';
 
 const packaged = {
@@ -49,6 +49,18 @@ describe('external links', () => {
       'nonsense',
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('lets the app’s own page show notifications, and refuses everything else', () => {
+    expect(isAllowedPermission('notifications', `${packaged.url}#/reminders`, packaged)).toBe(true);
+    expect(isAllowedPermission('notifications', 'http://localhost:5173/#/board', dev)).toBe(true);
+    expect(isAllowedPermission('notifications', 'https://evil.example/', packaged)).toBe(false);
+    expect(isAllowedPermission('notifications', undefined, packaged)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal']) {
+      expect(isAllowedPermission(permission, packaged.url, packaged), permission).toBe(false);
     }
   });
 });

@@ -40,3 +40,16 @@ export function isAllowedExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The one permission the app's page may have: notifications, for follow-ups that come due. Every
+ * other request (camera, location, clipboard reads…) and every request from another page is
+ * refused.
+ */
+export function isAllowedPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+  app: AppOrigin,
+): boolean {
+  return permission === 'notifications' && isTrustedSenderUrl(requestingUrl, app);
+}

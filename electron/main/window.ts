@@ -1,6 +1,11 @@
 import { BrowserWindow, shell } from 'electron';
 import { mainWindowOptions } from './windowOptions';
-import { isAllowedExternalUrl, isTrustedSenderUrl, type AppOrigin } from './security';
+import {
+  isAllowedExternalUrl,
+  isAllowedPermission,
+  isTrustedSenderUrl,
+  type AppOrigin,
+} from './security';
 
 export function createMainWindow(preloadPath: string, app: AppOrigin): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
@@ -18,8 +23,10 @@ export function createMainWindow(preloadPath: string, app: AppOrigin): BrowserWi
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // Desktop notifications for due follow-ups; nothing else.
+  window.webContents.session.setPermissionRequestHandler(
+    (contents, permission, callback, details) =>
+      callback(isAllowedPermission(permission, details.requestingUrl || contents.getURL(), app)),
   );
 
   void window.loadURL(app.url);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FOLLOW_UP_RULES,
   intoWorkingHours,
+  isInWorkingHours,
+  nextWorkingDay,
   proposeFollowUp,
   type FollowUpEvent,
   type FollowUpRules,
@@ -43,9 +45,10 @@ describe('follow-up rules', () => {
       reason: 'No answer: try again in 2 hours',
     });
     // Monday 16:30 New York: +2 h is after 17:30 → Tuesday 09:00 New York (14:00 UTC).
-    expect(propose('2026-11-30T21:30:00Z', call('no-answer', 1)).dueAt).toBe(
-      '2026-12-01T14:00:00.000Z',
-    );
+    expect(propose('2026-11-30T21:30:00Z', call('no-answer', 1))).toEqual({
+      dueAt: '2026-12-01T14:00:00.000Z',
+      reason: 'No answer, late in their day: try the next working morning',
+    });
     // The second unanswered call in a row: the next working morning, whatever the hour.
     expect(propose('2026-11-30T15:00:00Z', call('no-answer', 2))).toEqual({
       dueAt: '2026-12-01T14:00:00.000Z',
@@ -155,5 +158,26 @@ describe('follow-up rules', () => {
     expect(intoWorkingHours(utc('2026-11-29T18:00:00Z'), NY, hours)).toBe(
       utc('2026-11-30T14:00:00Z'),
     );
+  });
+
+  it('finds the next working day in the contact’s zone, and tells working hours from after hours', () => {
+    const hours = DEFAULT_FOLLOW_UP_RULES.workingHours;
+    // Friday 16:00 New York → Monday 09:00; at a given time → Monday at that time.
+    expect(nextWorkingDay(utc('2026-12-04T21:00:00Z'), NY, hours)).toBe(
+      utc('2026-12-07T14:00:00Z'),
+    );
+    expect(nextWorkingDay(utc('2026-12-04T21:00:00Z'), NY, hours, '14:15')).toBe(
+      utc('2026-12-07T19:15:00Z'),
+    );
+    // Monday 22:00 UTC is still Monday in New York, already Tuesday in Tokyo.
+    expect(nextWorkingDay(utc('2026-11-30T22:00:00Z'), NY, hours)).toBe(
+      utc('2026-12-01T14:00:00Z'),
+    );
+    expect(nextWorkingDay(utc('2026-11-30T22:00:00Z'), 'Asia/Tokyo', hours)).toBe(
+      utc('2026-12-02T00:00:00Z'), // Wednesday 09:00 Tokyo
+    );
+    expect(isInWorkingHours(utc('2026-11-30T15:00:00Z'), NY, hours)).toBe(true);
+    expect(isInWorkingHours(utc('2026-11-30T22:30:00Z'), NY, hours)).toBe(false); // 17:30 NY
+    expect(isInWorkingHours(utc('2026-12-05T15:00:00Z'), NY, hours)).toBe(false); // Saturday
   });
 });

@@ -131,6 +131,21 @@ function nextWorkingDayAt(
   return workingDayAt(day, time, hours).getTime();
 }
 
+/** The next working day after the day of `instant` in `timeZone`, at `time` (its start by default). */
+export function nextWorkingDay(
+  instant: number,
+  timeZone: string,
+  hours: WorkingHours,
+  time: ClockTime = hours.start,
+): number {
+  return nextWorkingDayAt(instant, timeZone, time, hours);
+}
+
+/** Whether `instant` falls inside the working hours in `timeZone`. */
+export function isInWorkingHours(instant: number, timeZone: string, hours: WorkingHours): boolean {
+  return intoWorkingHours(instant, timeZone, hours) === instant;
+}
+
 /** What the rules propose after a call, or when a new lead arrives. */
 export function proposeFollowUp(input: {
   now: number;
@@ -175,7 +190,10 @@ export function proposeFollowUp(input: {
       }
       return {
         dueAt: nextWorkingDayAt(now, timeZone, rules.noAnswer.nextMorningAt, hours),
-        reason: 'No answer again: try the next working morning',
+        reason:
+          event.unanswered <= 1
+            ? 'No answer, late in their day: try the next working morning'
+            : 'No answer again: try the next working morning',
       };
     }
     case 'busy': {

@@ -13,7 +13,12 @@ import {
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { FollowUp } from '../../../shared/contract';
-import { api, useApiQuery, useUsers } from '../../api';
+import {
+  DEFAULT_FOLLOW_UP_RULES,
+  isInWorkingHours,
+  type WorkingHours,
+} from '../../../shared/domain/followUpRules';
+import { api, useApiQuery, useAppInfo, useUsers } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -29,7 +34,10 @@ import {
   describeWhen,
   followUpSubject,
   groupFollowUps,
+  knownTimeZone,
+  myTimeZone,
   snoozeChoices,
+  theirTime,
   type ReminderGroup,
   type SnoozeChoice,
 } from './callText';
@@ -65,6 +73,16 @@ function useMinuteClock(ms = 30_000): number {
   return now;
 }
 
+/** Where the customer's working day is: their zone (else the team's, else mine) and the team's hours. */
+interface Workday {
+  teamZone: string | null;
+  hours: WorkingHours;
+}
+
+function zoneOf(followUp: FollowUp, workday: Workday): string {
+  return knownTimeZone(followUp.contactTimeZone) ?? workday.teamZone ?? myTimeZone();
+}
+
 /** `#/reminders`: the follow-ups to do, overdue first. */
 export function RemindersPage() {
   const [params, setParams] = useSearchParams();
@@ -75,6 +93,11 @@ export function RemindersPage() {
   const list = useApiQuery('followUps.list', { scope });
   const users = useUsers();
   const now = useMinuteClock();
+  const settings = useApiQuery('settings.get', {});
+  const info = useAppInfo();
+  const hours = settings.data?.followUpRules.workingHours ?? DEFAULT_FOLLOW_UP_RULES.workingHours;
+  const teamZone = knownTimeZone(info.data?.team?.timeZone);
+  const workday = useMemo(() => ({ teamZone, hours }), [teamZone, hours]);
   const groups = useMemo(() => groupFollowUps(list.data ?? [], now), [list.data, now]);
   const owners = useMemo(
     () => new Map((users.data ?? []).map((u) => [u.id, u.name])),
@@ -146,6 +169,7 @@ export function RemindersPage() {
               followUps={groups[group.key]}
               now={now}
               owners={scope === 'team' ? owners : null}
+              workday={workday}
             />
           ))}
         </div>
@@ -160,12 +184,14 @@ function ReminderSection({
   followUps,
   now,
   owners,
+  workday,
 }: {
   group: ReminderGroup;
   title: string;
   followUps: FollowUp[];
   now: number;
   owners: Map<string, string> | null;
+  workday: Workday;
 }) {
   const id = useId();
   return (
@@ -182,6 +208,7 @@ function ReminderSection({
             now={now}
             overdue={group === 'overdue'}
             owners={owners}
+            workday={workday}
           />
         ))}
       </ul>
@@ -194,17 +221,25 @@ function ReminderRow({
   now,
   overdue,
   owners,
+  workday,
 }: {
   followUp: FollowUp;
   now: number;
   overdue: boolean;
   owners: Map<string, string> | null;
+  workday: Workday;
 }) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const subject = followUpSubject(followUp);
   const Icon = KIND_ICONS[followUp.kind] ?? AlarmClock;
   const owner = owners && followUp.ownerId ? owners.get(followUp.ownerId) : null;
+  const zone = zoneOf(followUp, workday);
+  const their = theirTime(followUp.dueAt, followUp.contactTimeZone);
+  // Only with the customer's own zone: the team's hours in the team's zone say little about them.
+  const afterHours =
+    knownTimeZone(followUp.contactTimeZone) !== null &&
+    !isInWorkingHours(followUp.dueAt, zone, workday.hours);
 
   const run = async (action: () => Promise<unknown>, message: string) => {
     setBusy(true);
@@ -237,12 +272,24 @@ function ReminderRow({
       </div>
       <div className={styles.when} title={formatDateTime(followUp.dueAt)}>
         <span className={styles.whenMain}>{describeWhen(followUp.dueAt, now)}</span>
-        <span className={styles.whenRelative}>{formatRelative(followUp.dueAt, now)}</span>
+        <span className={styles.whenRelative}>
+          {[their, formatRelative(followUp.dueAt, now)].filter(Boolean).join(' · ')}
+        </span>
+        {afterHours && (
+          <span
+            className={styles.afterHours}
+            title="Outside the team’s working hours in the customer’s time zone"
+          >
+            Outside their hours
+          </span>
+        )}
       </div>
       <div className={styles.actions}>
         <SnoozeMenu
           disabled={busy}
           label={subject.label}
+          choose={() => snoozeChoices(Date.now(), { timeZone: zone, hours: workday.hours })}
+          theirZone={followUp.contactTimeZone}
           onSnooze={(until) =>
             void run(
               () => api.followUps.snooze({ id: followUp.id, until }),
@@ -264,14 +311,19 @@ function ReminderRow({
   );
 }
 
-/** A small menu: three quick choices and a time of one's own. */
+/** A small menu: quick choices in the customer's working day, and a time of one's own. */
 function SnoozeMenu({
   disabled,
   label,
+  choose,
+  theirZone,
   onSnooze,
 }: {
   disabled: boolean;
   label: string;
+  /** The quick choices, worked out in the customer's working day when the menu opens. */
+  choose: () => SnoozeChoice[];
+  theirZone: string | null;
   onSnooze: (until: number) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -321,7 +373,7 @@ function SnoozeMenu({
         aria-label={`Snooze: ${label}`}
         onClick={() => {
           setPicking(false);
-          setChoices(snoozeChoices(Date.now()));
+          setChoices(choose());
           setOpen(!open);
         }}
       >
@@ -366,7 +418,14 @@ function SnoozeMenu({
                   }}
                 >
                   <span>{choice.label}</span>
-                  <span className={styles.menuHint}>{describeWhen(choice.until)}</span>
+                  <span className={styles.menuHint}>
+                    {describeWhen(choice.until)}
+                    {theirTime(choice.until, theirZone) && (
+                      <span className={styles.menuTheirs}>
+                        {theirTime(choice.until, theirZone)}
+                      </span>
+                    )}
+                  </span>
                 </button>
               ))}
               <button

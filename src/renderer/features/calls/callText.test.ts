@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../../shared/contract';
+import { DEFAULT_FOLLOW_UP_RULES } from '../../../shared/domain/followUpRules';
 import {
   dayOffset,
   describeWhen,
+  dueBetween,
   formatDuration,
   groupFollowUps,
   nextDue,
   snoozeChoices,
+  theirTime,
+  type SnoozeChoice,
 } from './callText';
 import { phoneHref } from './phoneLink';
 
@@ -67,13 +71,51 @@ describe('calls and follow-ups in words', () => {
     expect(nextDue(list, at(2025, 6, 1))).toBeNull();
   });
 
-  it('offers snoozes of an hour, to tomorrow morning and to next Monday', () => {
-    const [hour, tomorrow, week] = snoozeChoices(NOW);
-    expect(hour!.until).toBe(NOW + 3_600_000);
-    expect(tomorrow!.until).toBe(at(2025, 5, 15, 9));
-    expect(week!.until).toBe(at(2025, 5, 19, 9));
-    // From a Monday, next week is the Monday after.
-    expect(snoozeChoices(at(2025, 5, 19, 10))[2]!.until).toBe(at(2025, 5, 26, 9));
+  it('offers snoozes in the customer’s working day: tomorrow morning, next working day, next week', () => {
+    const where = { timeZone: 'America/New_York', hours: DEFAULT_FOLLOW_UP_RULES.workingHours };
+    const iso = (choices: SnoozeChoice[]) =>
+      choices.map((c) => [c.label, new Date(c.until).toISOString()]);
+    // Wednesday 15:30 in New York.
+    expect(iso(snoozeChoices(Date.parse('2026-12-02T20:30:00Z'), where))).toEqual([
+      ['In 1 hour', '2026-12-02T21:30:00.000Z'],
+      ['Tomorrow morning', '2026-12-03T14:00:00.000Z'],
+      ['Next working day', '2026-12-03T20:30:00.000Z'],
+      ['Next week', '2026-12-07T14:00:00.000Z'],
+    ]);
+    // Friday 16:00: the next working morning is Monday's (which is also next week's).
+    expect(iso(snoozeChoices(Date.parse('2026-12-04T21:00:00Z'), where))).toEqual([
+      ['In 1 hour', '2026-12-04T22:00:00.000Z'],
+      ['Monday morning', '2026-12-07T14:00:00.000Z'],
+      ['Next working day', '2026-12-07T21:00:00.000Z'],
+      ['Next week', '2026-12-07T14:00:00.000Z'],
+    ]);
+    // Wednesday 19:00, after their hours: the same time tomorrow would be too, so it is the
+    // start of their day, which "Tomorrow morning" offers already.
+    expect(iso(snoozeChoices(Date.parse('2026-12-03T00:00:00Z'), where))).toEqual([
+      ['In 1 hour', '2026-12-03T01:00:00.000Z'],
+      ['Tomorrow morning', '2026-12-03T14:00:00.000Z'],
+      ['Next week', '2026-12-07T14:00:00.000Z'],
+    ]);
+  });
+
+  it('says the customer’s time when their clock shows another', () => {
+    const at3pmUtc = Date.parse('2026-12-02T15:00:00Z');
+    expect(theirTime(at3pmUtc, 'America/New_York', 'Europe/Berlin')).toBe('10:00 their time');
+    expect(theirTime(at3pmUtc, 'Asia/Tokyo', 'Europe/Berlin')).toBe('Thu 00:00 their time');
+    expect(theirTime(at3pmUtc, 'Europe/Paris', 'Europe/Berlin')).toBeNull();
+    expect(theirTime(at3pmUtc, null, 'Europe/Berlin')).toBeNull();
+    expect(theirTime(at3pmUtc, 'Mars/Olympus_Mons', 'Europe/Berlin')).toBeNull();
+  });
+
+  it('announces every follow-up that came due since the last look, once', () => {
+    const list = [followUp('b', 2_000), followUp('a', 1_000), followUp('c', 3_000)];
+    expect(dueBetween(list, 500, 2_000).map((f) => f.id)).toEqual(['a', 'b']);
+    expect(dueBetween(list, 2_000, 2_500)).toEqual([]);
+    expect(
+      dueBetween([...list, { ...followUp('d', 2_000), status: 'done' }], 1_000, 3_000).map(
+        (f) => f.id,
+      ),
+    ).toEqual(['b', 'c']);
   });
 
   it('dials digits and a leading plus only', () => {

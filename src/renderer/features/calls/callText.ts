@@ -1,6 +1,16 @@
 /** Words and times of calls and follow-ups: plain functions of their input (and a clock). */
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay as startOfLocalDay } from 'date-fns';
 import type { Call, FollowUp } from '../../../shared/contract';
-import { CALL_DISPOSITIONS, type CallDisposition } from '../../../shared/domain/followUpRules';
+import {
+  CALL_DISPOSITIONS,
+  intoWorkingHours,
+  isInWorkingHours,
+  nextWorkingDay,
+  type CallDisposition,
+  type ClockTime,
+  type WorkingHours,
+} from '../../../shared/domain/followUpRules';
 
 export const DISPOSITION_LABELS: Record<CallDisposition, string> = {
   connected: 'Connected',
@@ -106,28 +116,88 @@ export function groupFollowUps(
   return groups;
 }
 
-/** Local time `hh:mm` on the day `days` after `now`'s day. */
-function dayAt(now: number, days: number, hours: number, minutes = 0): number {
-  const d = new Date(now);
-  d.setDate(d.getDate() + days);
-  d.setHours(hours, minutes, 0, 0);
-  return d.getTime();
-}
-
 export interface SnoozeChoice {
   label: string;
   until: number;
 }
 
-/** In 1 hour, tomorrow 09:00, next Monday 09:00. */
-export function snoozeChoices(now: number): SnoozeChoice[] {
-  const weekday = new Date(now).getDay(); // 0 Sunday … 6 Saturday
-  const toMonday = (8 - weekday) % 7 || 7;
-  return [
+/** The rep's own time zone. */
+export const myTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** `zone` if the browser knows it (a synced value may name one it does not), else null. */
+export function knownTimeZone(zone: string | null | undefined): string | null {
+  if (!zone) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Snoozes that respect the customer's day: in 1 hour; their next working morning ("Tomorrow
+ * morning", or "Monday morning" before a weekend); the same time on their next working day (the
+ * start of it when that time is outside their hours); the first working morning of next week.
+ */
+export function snoozeChoices(
+  now: number,
+  where: { timeZone: string; hours: WorkingHours },
+): SnoozeChoice[] {
+  const { timeZone, hours } = where;
+  const local = new TZDate(now, timeZone);
+  const tomorrow = startOfLocalDay(addDays(local, 1));
+  const morning = intoWorkingHours(tomorrow.getTime(), timeZone, hours);
+  const morningDay = new TZDate(morning, timeZone);
+  const sameTime = `${pad(local.getHours())}:${pad(local.getMinutes())}` as ClockTime;
+  const nextDay = nextWorkingDay(now, timeZone, hours, sameTime);
+  const nextWeek = intoWorkingHours(
+    startOfLocalDay(addDays(local, 8 - (((local.getDay() + 6) % 7) + 1))).getTime(),
+    timeZone,
+    hours,
+  );
+  const choices: SnoozeChoice[] = [
     { label: 'In 1 hour', until: now + 3_600_000 },
-    { label: 'Tomorrow 09:00', until: dayAt(now, 1, 9) },
-    { label: 'Next week', until: dayAt(now, toMonday, 9) },
+    {
+      label:
+        morningDay.getDate() === tomorrow.getDate() && morningDay.getMonth() === tomorrow.getMonth()
+          ? 'Tomorrow morning'
+          : `${WEEKDAYS[morningDay.getDay()]} morning`,
+      until: morning,
+    },
+    {
+      label: 'Next working day',
+      until: isInWorkingHours(nextDay, timeZone, hours)
+        ? nextDay
+        : nextWorkingDay(now, timeZone, hours),
+    },
+    { label: 'Next week', until: nextWeek },
   ];
+  // After their hours the same time tomorrow is their morning, offered already. "Next week" stays
+  // even when it is the next morning (on a Friday), so the menu keeps its shape.
+  return choices.filter((choice, index) => index !== 2 || choice.until !== choices[1]!.until);
+}
+
+/**
+ * "10:00 their time" (or "Tue 10:00 their time" on another day) when the customer's clock shows
+ * something else than the rep's at `ms`; null when it shows the same, or their zone is unknown.
+ */
+export function theirTime(
+  ms: number,
+  theirZone: string | null | undefined,
+  myZone: string = myTimeZone(),
+): string | null {
+  const zone = knownTimeZone(theirZone);
+  if (!zone) return null;
+  const theirs = new TZDate(ms, zone);
+  const mine = new TZDate(ms, myZone);
+  const clock = `${pad(theirs.getHours())}:${pad(theirs.getMinutes())}`;
+  if (clock === `${pad(mine.getHours())}:${pad(mine.getMinutes())}`) return null;
+  const otherDay = theirs.getDate() !== mine.getDate();
+  return `${otherDay ? `${WEEKDAYS[theirs.getDay()]!.slice(0, 3)} ` : ''}${clock} their time`;
 }
 
 /** What a follow-up is about, for a list row. */
@@ -139,6 +209,13 @@ export function followUpSubject(followUp: FollowUp): { label: string; to: string
     return { label: followUp.contactName ?? 'A contact', to: `/contacts/${followUp.contactId}` };
   }
   return { label: 'Follow-up', to: null };
+}
+
+/** Open follow-ups that came due after `after` and by `now`, soonest first: the ones to announce. */
+export function dueBetween(followUps: readonly FollowUp[], after: number, now: number): FollowUp[] {
+  return followUps
+    .filter((f) => f.status === 'open' && f.dueAt > after && f.dueAt <= now)
+    .sort((a, b) => a.dueAt - b.dueAt);
 }
 
 /** The next open follow-up to come due after `now`, for the in-app reminder. */

@@ -1,37 +1,79 @@
-import { useEffect } from 'react';
-import { useApiQuery } from '../../api';
+import { useEffect, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import type { FollowUp } from '../../../shared/contract';
+import { bridge, useApiQuery } from '../../api';
 import { useToast } from '../../components/Toast';
-import { followUpSubject, nextDue } from './callText';
+import { dueBetween, followUpSubject, nextDue, theirTime } from './callText';
+import { showDesktopNotification } from './desktopNotification';
 
 /** Timers cannot wait longer than about 24.8 days; re-check at least that often. */
 const MAX_DELAY = 2 ** 31 - 1;
 
+const KIND_VERBS: Record<string, string> = {
+  call: 'Call',
+  email: 'Email',
+  meeting: 'Meeting with',
+  task: 'Follow up on',
+};
+
+/** What a due follow-up says: who, what, and the customer's clock when it differs from mine. */
+export function reminderText(followUp: FollowUp): { title: string; body: string; line: string } {
+  const { label } = followUpSubject(followUp);
+  const their = theirTime(followUp.dueAt, followUp.contactTimeZone);
+  const what =
+    followUp.title ??
+    `${KIND_VERBS[followUp.kind] ?? 'Follow up on'} ${followUp.contactName ?? label}`;
+  return {
+    title: `Follow-up due: ${label}`,
+    body: [what, their].filter(Boolean).join(' · '),
+    line: [`Follow-up due now: ${label}`, followUp.title, their].filter(Boolean).join(' · '),
+  };
+}
+
 /**
  * While the app is open, say so when one of my follow-ups comes due: a timer to the next one,
- * re-armed whenever the list changes (planned, snoozed, done) and after each reminder.
+ * re-armed whenever the list changes (planned, snoozed, done) and after each reminder. In the
+ * desktop app it is a desktop notification (clicking it opens the deal or contact); in a browser
+ * tab, or when notifications are refused, a toast with an Open button.
+ *
+ * Due times were put into the customer's working hours when the follow-up was proposed; one a rep
+ * planned outside them is still announced when the rep asked, since it is the rep's own reminder.
  */
-export function useDueReminders(enabled: boolean): void {
+export function useDueReminders(): void {
   const toast = useToast();
-  const list = useApiQuery('followUps.list', { scope: 'mine' }, { enabled });
+  const navigate = useNavigate();
+  const list = useApiQuery('followUps.list', { scope: 'mine' });
   const data = list.data;
+  // Announced up to here: a refetch (a snooze, a sync) does not announce the same ones again.
+  const seenUntil = useRef<number | null>(null);
+
   useEffect(() => {
-    if (!enabled || !data) return;
+    if (!data) return;
     let timer: ReturnType<typeof setTimeout>;
-    const arm = (after: number) => {
-      const next = nextDue(data, after);
-      if (!next) return;
-      timer = setTimeout(
-        () => {
-          if (Date.now() >= next.dueAt) {
-            const { label } = followUpSubject(next);
-            toast.success(`Follow-up due now: ${label}${next.title ? ` — ${next.title}` : ''}`);
-            arm(next.dueAt);
-          } else arm(after);
+    const announce = (followUp: FollowUp) => {
+      const { to } = followUpSubject(followUp);
+      const open = () => {
+        if (to) void navigate(to);
+      };
+      const { title, body, line } = reminderText(followUp);
+      const inApp = () => toast.reminder(line, to ? { label: 'Open', onClick: open } : undefined);
+      if (bridge.kind !== 'electron') return inApp();
+      void showDesktopNotification({ title, body, tag: followUp.id, onClick: open }).then(
+        (shown) => {
+          if (!shown) inApp();
         },
-        Math.min(MAX_DELAY, next.dueAt - Date.now()),
       );
     };
-    arm(Date.now());
+    const arm = () => {
+      const now = Date.now();
+      const since = seenUntil.current ?? now;
+      for (const followUp of dueBetween(data, since, now)) announce(followUp);
+      seenUntil.current = Math.max(since, now);
+      const next = nextDue(data, now);
+      if (!next) return;
+      timer = setTimeout(arm, Math.min(MAX_DELAY, Math.max(0, next.dueAt - Date.now())));
+    };
+    arm();
     return () => clearTimeout(timer);
-  }, [enabled, data, toast]);
+  }, [data, toast, navigate]);
 }
