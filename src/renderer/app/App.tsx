@@ -30,6 +30,7 @@ const router = createHashRouter([
       { path: 'dashboard', lazy: lazyView(views.dashboard) },
       { path: 'import', lazy: lazyView(views.import) },
       { path: 'settings/stages', lazy: lazyView(views.stages) },
+      { path: 'settings/team', lazy: lazyView(views.teamSettings) },
       { path: 'settings/sync', lazy: lazyView(views.sync) },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],

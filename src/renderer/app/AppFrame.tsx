@@ -10,6 +10,7 @@ import {
   Moon,
   Search,
   Settings2,
+  SlidersHorizontal,
   Sun,
   Table2,
   UsersRound,
@@ -69,9 +70,8 @@ export function AppFrame() {
   const navigate = useNavigate();
   useShortcut(REMINDER_COMMANDS.open, () => void navigate('/reminders'));
   useShortcut(DASHBOARD_COMMANDS.open, () => void navigate('/dashboard'));
-  // In a browser tab the app itself says when a follow-up comes due (desktop notifications for
-  // Electron are not built yet).
-  useDueReminders(bridge.kind === 'browser');
+  // A follow-up of mine comes due: a desktop notification in Electron, a toast in a browser tab.
+  useDueReminders();
   // The team sees this person online, idle or on a call.
   usePresenceHeartbeat(Boolean(info.data?.currentUser));
   // A view opened for the first time may wait for its code; the bar says something is coming.
@@ -137,6 +137,15 @@ export function AppFrame() {
           >
             <Settings2 size={16} aria-hidden />
             Pipeline stages
+          </NavLink>
+          <NavLink
+            to="/settings/team"
+            className={({ isActive }) =>
+              [styles.navItem, isActive && styles.active].filter(Boolean).join(' ')
+            }
+          >
+            <SlidersHorizontal size={16} aria-hidden />
+            Team settings
           </NavLink>
           <SyncIndicator />
           {connection.status !== 'open' && (

@@ -8,6 +8,7 @@ import { CONTACT_COMMANDS } from '../features/contacts/commands';
 import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
 import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
+import { TEAM_SETTINGS_COMMANDS } from '../features/settings/commands';
 import { SYNC_COMMANDS } from '../features/sync/commands';
 import { APP_COMMANDS } from './commands';
 import { keyLabel } from './shortcuts';
@@ -26,6 +27,7 @@ const GROUPS = [
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },
   { title: 'Sync', commands: Object.values(SYNC_COMMANDS) },
+  { title: 'Team settings', commands: Object.values(TEAM_SETTINGS_COMMANDS) },
 ];
 
 /** Every keyboard command, from the same declarations the views bind. */

@@ -15,6 +15,8 @@ export const views = {
   campaigns: () => import('../features/campaigns/CampaignsPage').then((m) => m.CampaignsPage),
   import: () => import('../features/import/ImportPage').then((m) => m.ImportPage),
   stages: () => import('../features/settings/StagesPage').then((m) => m.StagesPage),
+  teamSettings: () =>
+    import('../features/settings/TeamSettingsPage').then((m) => m.TeamSettingsPage),
   sync: () => import('../features/sync/SyncPage').then((m) => m.SyncPage),
   reminders: () => import('../features/calls/RemindersPage').then((m) => m.RemindersPage),
   dashboard: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),

@@ -7,6 +7,7 @@ import { useToast } from '../../components/Toast';
 import { callStore, useActiveCall, type CallSubject } from './callStore';
 import { CALL_COMMANDS } from './commands';
 import { phoneHref } from './phoneLink';
+import { usePhoneScheme } from './usePhoneScheme';
 
 /**
  * Starts a call: dials the number through the phone link (a real anchor, so the system's dialer
@@ -16,6 +17,7 @@ export function CallButton({ subject }: { subject: CallSubject }) {
   const ref = useRef<HTMLAnchorElement & HTMLButtonElement>(null);
   const toast = useToast();
   const activeCall = useActiveCall();
+  const scheme = usePhoneScheme();
   const [starting, setStarting] = useState(false);
   const busy = starting || activeCall !== null;
 
@@ -55,7 +57,7 @@ export function CallButton({ subject }: { subject: CallSubject }) {
     return (
       <a
         ref={ref}
-        href={phoneHref(subject.phone)}
+        href={phoneHref(subject.phone, scheme)}
         className={className}
         aria-label={label}
         title={`${label} (${keyLabel(CALL_COMMANDS.start.keys)})`}

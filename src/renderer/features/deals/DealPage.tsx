@@ -16,6 +16,8 @@ import { useShortcut } from '../../app/shortcuts';
 import { ReasonDialog } from '../board/ReasonDialog';
 import { CallButton } from '../calls/CallButton';
 import { CallHistory } from '../calls/CallHistory';
+import { phoneHref } from '../calls/phoneLink';
+import { usePhoneScheme } from '../calls/usePhoneScheme';
 import { DealCampaigns } from '../campaigns/DealCampaigns';
 import { DEAL_COMMANDS } from './commands';
 import { DealForm } from './DealForm';
@@ -229,6 +231,7 @@ function PeopleCard({ deal }: { deal: DealDetail }) {
     { id: deal.accountId ?? '' },
     { enabled: Boolean(deal.accountId) },
   );
+  const scheme = usePhoneScheme();
   const c = deal.contactId ? contact.data : undefined;
   const a = deal.accountId ? account.data : undefined;
   const localTime = c?.timeZone
@@ -258,7 +261,7 @@ function PeopleCard({ deal }: { deal: DealDetail }) {
                 </a>
               )}
               {c.phone && (
-                <a href={`tel:${c.phone.replace(/\s/g, '')}`}>
+                <a href={phoneHref(c.phone, scheme)}>
                   <Phone size={13} aria-hidden /> {c.phone}
                 </a>
               )}
