@@ -1,4 +1,11 @@
-import { Briefcase, CircleAlert, FileSpreadsheet, UploadCloud, UsersRound } from 'lucide-react';
+import {
+  Briefcase,
+  CircleAlert,
+  FileSpreadsheet,
+  PhoneCall,
+  UploadCloud,
+  UsersRound,
+} from 'lucide-react';
 import { useId, useRef } from 'react';
 import type { ImportKind } from '../../../shared/contract';
 import { ExportButton } from './ExportButton';
@@ -18,7 +25,44 @@ const KINDS: { kind: ImportKind; label: string; detail: string; icon: typeof Bri
     detail: 'People with their company; known email addresses are updated',
     icon: UsersRound,
   },
+  {
+    kind: 'calls',
+    label: 'Call log (from your dialer)',
+    detail:
+      'Calls from Aircall, RingCentral, Dialpad or any phone system, on each contact and deal',
+    icon: PhoneCall,
+  },
 ];
+
+const TIPS: Record<ImportKind, string[]> = {
+  deals: [
+    'The first line names the columns; each following line is one deal.',
+    'Owners are matched to your team by email or name.',
+    'Stages are matched by name; Pipedrive and HubSpot defaults are understood.',
+    'Check the file first with a dry run: every problem is listed by line.',
+    'Need a template? An export has the columns this import understands.',
+  ],
+  contacts: [
+    'The first line names the columns; each following line is one person.',
+    'Owners are matched to your team by email or name.',
+    'A contact whose email is known already is updated, not added twice.',
+    'Check the file first with a dry run: every problem is listed by line.',
+    'Need a template? An export has the columns this import understands.',
+  ],
+  calls: [
+    'Export the call history from your dialer as CSV: one line per call.',
+    'Each call finds its contact by phone number, however it is written (+49, 0049, 030…), and goes on their newest open deal.',
+    'Reps are matched by email or name; you say who the others are before importing.',
+    'Choose the time zone the dialer wrote its times in; times with an offset keep it.',
+    'Importing the same export again adds nothing: calls already here are skipped.',
+  ],
+};
+
+const DROP_HINT: Record<ImportKind, string> = {
+  deals: 'Exports from Pipedrive and HubSpot are recognised',
+  contacts: 'Exports from Pipedrive and HubSpot are recognised',
+  calls: 'Call logs from Aircall, RingCentral and Dialpad are recognised, other dialers’ too',
+};
 
 export function ChooseStep({
   kind,
@@ -85,8 +129,8 @@ export function ChooseStep({
               <UploadCloud size={32} aria-hidden className={styles.dropIcon} />
               <p className={styles.dropTitle}>Drop a CSV file anywhere on this page</p>
               <p className={styles.dropHint}>
-                Exports from Pipedrive and HubSpot are recognised; Excel and Google Sheets files
-                work when saved as CSV. Up to 64 MB.
+                {DROP_HINT[kind]}; Excel and Google Sheets files work when saved as CSV. Up to 64
+                MB.
               </p>
               <label htmlFor={inputId} className={styles.fileButton}>
                 Choose a CSV file
@@ -125,11 +169,9 @@ export function ChooseStep({
             Before you import
           </h2>
           <ul className={styles.tips}>
-            <li>The first line names the columns; each following line is one deal or person.</li>
-            <li>Owners are matched to your team by email or name.</li>
-            <li>Stages are matched by name; Pipedrive and HubSpot defaults are understood.</li>
-            <li>Check the file first with a dry run: every problem is listed by line.</li>
-            <li>Need a template? An export has the columns this import understands.</li>
+            {TIPS[kind].map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
           </ul>
         </section>
         <section className={styles.card} aria-labelledby={`${inputId}-export`}>

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract';
 import { api, bridge } from '../../api';
 import { useToast } from '../../components/Toast';
+import type { CallRunOptions } from './callOptions';
 import { ChooseStep } from './ChooseStep';
 import styles from './ImportPage.module.css';
 import { MappingStep, type RunOptions } from './MappingStep';
@@ -56,6 +57,7 @@ export function ImportPage() {
   const [state, setState] = useState<State>({ step: 'choose' });
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [options, setOptions] = useState<RunOptions>({ dryRun: false, allOrNothing: false });
+  const [callOptions, setCallOptions] = useState<CallRunOptions>({ timeZone: 'UTC', reps: {} });
   const [dragging, setDragging] = useState(false);
   // The upload the core holds for us, so leaving the page lets it go.
   const held = useRef<string | null>(null);
@@ -86,6 +88,7 @@ export function ImportPage() {
         return;
       }
       setMapping(preview.mapping);
+      setCallOptions({ timeZone: preview.timeZone, reps: {} });
       setState({ step: 'map', preview });
     } catch (error) {
       release();
@@ -106,11 +109,16 @@ export function ImportPage() {
   const run = async (preview: ImportPreview, runOptions: RunOptions) => {
     setState({ step: 'running', preview, progress: null });
     try {
-      const report = await api.import.run({ importId: preview.importId, mapping, ...runOptions });
+      const report = await api.import.run({
+        importId: preview.importId,
+        mapping,
+        ...runOptions,
+        ...(preview.kind === 'calls' ? callOptions : {}),
+      });
       if (report.committed) held.current = null;
       setState({ step: 'report', preview, report });
       if (report.committed && report.failed === 0) {
-        const noun = preview.kind === 'deals' ? 'deals' : 'contacts';
+        const noun = preview.kind;
         toast.success(`Imported ${(report.created + report.updated).toLocaleString()} ${noun}`);
       }
     } catch (error) {
@@ -152,7 +160,8 @@ export function ImportPage() {
         <div>
           <h1 className={styles.title}>Import</h1>
           <p className={styles.lede}>
-            Bring your deals and contacts over from Pipedrive, HubSpot or any spreadsheet.
+            Bring your deals and contacts over from Pipedrive, HubSpot or any spreadsheet, and your
+            call logs from your dialer.
           </p>
         </div>
         <ol className={styles.stepper} aria-label="Import steps">
@@ -193,6 +202,8 @@ export function ImportPage() {
           onMapping={setMapping}
           options={options}
           onOptions={setOptions}
+          callOptions={callOptions}
+          onCallOptions={setCallOptions}
           error={state.error}
           onBack={startOver}
           onRun={() => void run(state.preview, options)}

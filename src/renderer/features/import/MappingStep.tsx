@@ -2,6 +2,8 @@ import { ArrowLeft, CircleAlert, CircleCheck, Sparkles } from 'lucide-react';
 import { useId, useMemo } from 'react';
 import type { ImportField, ImportMapping, ImportPreview } from '../../../shared/contract';
 import { Button } from '../../components/Button';
+import { unmatchedReps, type CallRunOptions } from './callOptions';
+import { CallSettings, useDialerReps } from './CallSettings';
 import styles from './MappingStep.module.css';
 
 export interface RunOptions {
@@ -26,11 +28,23 @@ function samplesOf(preview: ImportPreview, column: number): string[] {
   return [...new Set(values)].slice(0, 3);
 }
 
-/** What is still missing before the file can run: a title for deals, a name for contacts. */
+const NOUNS = {
+  deals: ['deal', 'deals'],
+  contacts: ['contact', 'contacts'],
+  calls: ['call', 'calls'],
+} as const;
+
+/**
+ * What is still missing before the file can run: a title for deals, a name for contacts, the
+ * start for calls.
+ */
 export function missingRequired(preview: ImportPreview, mapping: ImportMapping): string | null {
   const mapped = new Set(Object.values(mapping));
   if (preview.kind === 'deals') {
     return mapped.has('title') ? null : 'Choose the column that holds each deal’s Title.';
+  }
+  if (preview.kind === 'calls') {
+    return mapped.has('startedAt') ? null : 'Choose the column with the moment each call Started.';
   }
   return mapped.has('name') || mapped.has('firstName') || mapped.has('lastName')
     ? null
@@ -57,6 +71,8 @@ export function MappingStep({
   onMapping,
   options,
   onOptions,
+  callOptions,
+  onCallOptions,
   error,
   onBack,
   onRun,
@@ -66,6 +82,8 @@ export function MappingStep({
   onMapping: (mapping: ImportMapping) => void;
   options: RunOptions;
   onOptions: (options: RunOptions) => void;
+  callOptions: CallRunOptions;
+  onCallOptions: (options: CallRunOptions) => void;
   error?: string;
   onBack: () => void;
   onRun: () => void;
@@ -76,15 +94,10 @@ export function MappingStep({
     [preview.fields],
   );
   const missing = missingRequired(preview, mapping);
+  const { column: repColumn, reps } = useDialerReps(preview, mapping);
+  const leftOut = unmatchedReps(reps, callOptions.reps).reduce((sum, rep) => sum + rep.calls, 0);
   const mappedCount = Object.values(mapping).filter(Boolean).length;
-  const noun =
-    preview.kind === 'deals'
-      ? preview.rows === 1
-        ? 'deal'
-        : 'deals'
-      : preview.rows === 1
-        ? 'contact'
-        : 'contacts';
+  const noun = NOUNS[preview.kind][preview.rows === 1 ? 0 : 1];
   const note = SOURCE_NOTE[preview.source];
   const rows = number.format(preview.rows);
 
@@ -171,6 +184,15 @@ export function MappingStep({
         </div>
       </section>
 
+      {preview.kind === 'calls' && (
+        <CallSettings
+          preview={preview}
+          mapping={mapping}
+          options={callOptions}
+          onOptions={onCallOptions}
+        />
+      )}
+
       <section className={styles.card} aria-labelledby={`${id}-preview`}>
         <header className={styles.cardHeader}>
           <h2 id={`${id}-preview`} className={styles.cardTitle}>
@@ -247,6 +269,12 @@ export function MappingStep({
             <p className={styles.warning} role="status">
               <CircleAlert size={16} aria-hidden />
               {missing}
+            </p>
+          ) : leftOut > 0 ? (
+            <p className={styles.warning} role="status">
+              <CircleAlert size={16} aria-hidden />
+              {number.format(leftOut)} {leftOut === 1 ? 'call' : 'calls'} by someone in “{repColumn}
+              ” who is not on your team will be left out
             </p>
           ) : (
             <p className={styles.ready}>

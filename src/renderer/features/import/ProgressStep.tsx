@@ -4,6 +4,12 @@ import styles from './ImportPage.module.css';
 
 const number = new Intl.NumberFormat();
 
+const WRITING: Record<ImportPreview['kind'], string> = {
+  deals: 'deals, accounts and contacts',
+  contacts: 'contacts and accounts',
+  calls: 'calls and their deals’ activity',
+};
+
 /** A determinate bar with its label for screen readers and a line of detail under it. */
 export function ProgressBar({
   label,
@@ -36,7 +42,10 @@ export function ProgressBar({
   );
 }
 
-function describe(progress: ImportProgress | null, noun: string): [number | null, string] {
+function describe(
+  progress: ImportProgress | null,
+  kind: ImportPreview['kind'],
+): [number | null, string] {
   if (!progress) return [null, 'Starting…'];
   const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
   if (progress.phase === 'checking') {
@@ -47,7 +56,7 @@ function describe(progress: ImportProgress | null, noun: string): [number | null
   }
   return [
     percent,
-    `Writing ${noun === 'deals' ? 'deals, accounts and contacts' : 'contacts and accounts'}: ${number.format(progress.done)} of ${number.format(progress.total)}`,
+    `Writing ${WRITING[kind]}: ${number.format(progress.done)} of ${number.format(progress.total)}`,
   ];
 }
 

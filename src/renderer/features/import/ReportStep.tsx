@@ -31,6 +31,19 @@ function errorsCsv(report: ImportReport): string {
   );
 }
 
+/** What happened to the calls beyond their number: matched by phone, and already here. */
+function callDetail(report: ImportReport): string {
+  const parts = [
+    `${number.format(report.matchedContacts)} matched to a contact by phone number, ${number.format(report.matchedDeals)} to an open deal`,
+  ];
+  if (report.duplicates > 0) {
+    parts.push(
+      `${count(report.duplicates, ['call', 'calls'])} already here ${report.committed ? (report.duplicates === 1 ? 'was' : 'were') : 'will be'} skipped`,
+    );
+  }
+  return `${parts.join('; ')}.`;
+}
+
 function headline(report: ImportReport): {
   tone: 'success' | 'warning' | 'danger';
   title: string;
@@ -39,6 +52,7 @@ function headline(report: ImportReport): {
   const noun = NOUNS[report.kind];
   const good = report.total - report.failed;
   const problems = count(report.failed, ['row has a problem', 'rows have problems']);
+  const calls = report.kind === 'calls';
   if (report.allOrNothing && report.failed > 0) {
     return {
       tone: 'danger',
@@ -50,21 +64,74 @@ function headline(report: ImportReport): {
     return {
       tone: report.failed > 0 ? 'warning' : 'success',
       title: `Checked: ${count(report.created + report.updated, noun)} ready to import`,
-      text:
+      text: [
+        calls ? callDetail(report) : '',
         report.failed > 0
           ? `${problems}; they are listed below. Nothing was written.`
           : 'Every row is fine. Nothing was written yet.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  }
+  if (calls && report.created === 0 && report.duplicates > 0 && report.failed === 0) {
+    return {
+      tone: 'success',
+      title: 'Nothing new to import',
+      text: `${count(report.duplicates, ['call of this file was', 'calls of this file were'])} imported before; none was added twice.`,
     };
   }
   return {
     tone: report.failed > 0 ? 'warning' : 'success',
     title: `Imported ${count(report.created + report.updated, noun)}`,
-    text:
+    text: [
+      calls ? callDetail(report) : '',
       report.failed > 0
         ? `${problems} and ${report.failed === 1 ? 'was' : 'were'} left out; they are listed below.`
-        : `Every row arrived, in ${report.seconds.toFixed(1)} s.`,
+        : report.seconds >= 0.1
+          ? `Every row arrived, in ${report.seconds.toFixed(1)} s.`
+          : 'Every row arrived.',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
+
+function statsOf(report: ImportReport): [string, number][] {
+  const noun = NOUNS[report.kind];
+  const verb = report.committed ? '' : 'would be ';
+  const Noun = `${noun[1][0]!.toUpperCase()}${noun[1].slice(1)}`;
+  switch (report.kind) {
+    case 'deals':
+      return [
+        [`${Noun} ${verb}created`, report.created],
+        ['Rows left out', report.failed],
+        [`New accounts`, report.createdAccounts],
+        ['New contacts', report.createdContacts],
+      ];
+    case 'contacts':
+      return [
+        [`${Noun} ${verb}created`, report.created],
+        [`${Noun} ${verb}updated`, report.updated],
+        ['Rows left out', report.failed],
+        ['New accounts', report.createdAccounts],
+      ];
+    case 'calls':
+      return [
+        [`${Noun} ${verb}imported`, report.created],
+        ['Matched to a contact', report.matchedContacts],
+        ['On an open deal', report.matchedDeals],
+        ['Already here, skipped', report.duplicates],
+        ['Rows left out', report.failed],
+      ];
+  }
+}
+
+const OPEN_LINK: Record<ImportReport['kind'], { to: string; label: string }> = {
+  deals: { to: '/deals', label: 'Open deals' },
+  contacts: { to: '/contacts', label: 'Open contacts' },
+  calls: { to: '/dashboard', label: 'Open the activity dashboard' },
+};
 
 export function ReportStep({
   preview,
@@ -83,22 +150,8 @@ export function ReportStep({
   const { tone, title, text } = headline(report);
   const noun = NOUNS[report.kind];
   const Icon = tone === 'success' ? CircleCheck : CircleAlert;
-  const verb = report.committed ? '' : 'would be ';
-  const Noun = `${noun[1][0]!.toUpperCase()}${noun[1].slice(1)}`;
-  const stats: [string, number][] =
-    report.kind === 'deals'
-      ? [
-          [`${Noun} ${verb}created`, report.created],
-          ['Rows left out', report.failed],
-          [`New accounts`, report.createdAccounts],
-          ['New contacts', report.createdContacts],
-        ]
-      : [
-          [`${Noun} ${verb}created`, report.created],
-          [`${Noun} ${verb}updated`, report.updated],
-          ['Rows left out', report.failed],
-          ['New accounts', report.createdAccounts],
-        ];
+  const stats = statsOf(report);
+  const open = OPEN_LINK[report.kind];
   const blocked = report.allOrNothing && report.failed > 0;
   const stem = preview.filename.replace(/\.[^.]+$/, '');
 
@@ -132,8 +185,8 @@ export function ReportStep({
             </Button>
           )}
           {report.committed && (
-            <Link className={styles.link} to={report.kind === 'deals' ? '/deals' : '/contacts'}>
-              Open {noun[1]}
+            <Link className={styles.link} to={open.to}>
+              {open.label}
             </Link>
           )}
         </div>
