@@ -401,6 +401,26 @@ CREATE INDEX calls_rep_time ON calls (rep_id, started_at, ended_at, disposition,
   WHERE deleted_at IS NULL;
 `;
 
+const lifecycleSchema = `
+-- The lifecycle metrics read the entries into each stage in a range and each deal's moves in order
+-- (when it left a stage, how far it got) from these indexes alone; deleted_at is in them so that
+-- SQLite need not read the table to check the partial index's condition.
+CREATE INDEX stage_history_moved ON stage_history (to_stage_id, moved_at, deal_id, deleted_at)
+  WHERE deleted_at IS NULL;
+CREATE INDEX stage_history_path ON stage_history (deal_id, moved_at, to_stage_id, deleted_at)
+  WHERE deleted_at IS NULL;
+-- Deleted deals are few: the metrics leave them out through this small index.
+CREATE INDEX deals_deleted ON deals (id) WHERE deleted_at IS NOT NULL;
+-- Deals created in a range with where they are now (the funnel); open deals per stage and currency
+-- (velocity).
+CREATE INDEX deals_created_stage ON deals (created_at, stage_id, owner_id, id, deleted_at)
+  WHERE deleted_at IS NULL;
+CREATE INDEX deals_stage_currency ON deals (stage_id, currency, owner_id, deleted_at)
+  WHERE deleted_at IS NULL;
+CREATE INDEX accounts_renewal ON accounts (renewal_at) WHERE deleted_at IS NULL;
+CREATE INDEX satisfaction_answered ON satisfaction_responses (answered_at) WHERE deleted_at IS NULL;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
@@ -410,6 +430,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'team settings, presence', sql: teamSettingsSchema },
   { version: 6, name: 'dialer call ids', sql: callImportSchema },
   { version: 7, name: 'dashboard indexes', sql: dashboardIndexSchema },
+  { version: 8, name: 'lifecycle metrics', sql: lifecycleSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ export * from './contract';
 export * from './dashboard';
 export * from './errors';
 export * from './importexport';
+export * from './lifecycle';
 export * from './names';
 export * from './people';
 export * from './pipeline';
