@@ -166,3 +166,48 @@ describe('follow-ups', () => {
     core.close();
   });
 });
+
+describe('speed to lead', () => {
+  it('plans a new lead’s first call by the team’s rule, in the contact’s working hours', async () => {
+    const { core, contact, advance } = await setUp();
+    const mine = () => core.call('followUps.list', { scope: 'mine' });
+    // Asked for, in the first stage: within 5 minutes (10:00 in New York is working time).
+    const lead = await core.call('deals.create', {
+      title: 'Inbound: Globex',
+      contactId: contact.id,
+      planFirstCall: true,
+    });
+    const [first] = await mine();
+    expect(first).toMatchObject({
+      dealId: lead.id,
+      kind: 'call',
+      dueAt: MONDAY_10_NY + 5 * 60_000,
+    });
+    expect(first!.title).toMatch(/within 5 minutes/);
+    expect((await core.call('deals.get', { id: lead.id })).followUpAt).toBe(first!.dueAt);
+
+    // Not asked, a follow-up time given, or a deal further down the pipeline: nothing planned.
+    const stages = (await core.call('stages.list')).stages;
+    const later = stages.find((s) => s.phaseId === 'conversion')!;
+    await core.call('deals.create', { title: 'Imported by script', contactId: contact.id });
+    await core.call('deals.create', {
+      title: 'Planned by hand',
+      planFirstCall: true,
+      followUpAt: MONDAY_10_NY + 86_400_000,
+    });
+    await core.call('deals.create', { title: 'Late', stageId: later.id, planFirstCall: true });
+    expect(await mine()).toHaveLength(1);
+
+    // A lead arriving at 20:00 in New York: first thing the next working morning there.
+    advance(10 * 3_600_000);
+    const evening = await core.call('deals.create', {
+      title: 'Inbound: Initech',
+      contactId: contact.id,
+      planFirstCall: true,
+    });
+    const planned = (await mine()).find((f) => f.dealId === evening.id)!;
+    expect(planned.dueAt).toBe(Date.parse('2026-12-01T14:00:00Z')); // Tuesday 09:00 New York
+    expect(planned.title).toMatch(/outside working hours/);
+    core.close();
+  });
+});

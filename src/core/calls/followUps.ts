@@ -19,7 +19,7 @@ export function getFollowUp(ctx: CoreContext, id: string): FollowUp {
 }
 
 /** A deal shows its soonest open follow-up (the dot on its card). */
-function refreshDeal(w: Writer, dealId: string | null): void {
+export function refreshDeal(w: Writer, dealId: string | null): void {
   if (!dealId) return;
   const next = w.get<{ due: number | null }>(
     `SELECT min(due_at) AS due FROM follow_ups

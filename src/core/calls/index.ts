@@ -13,7 +13,13 @@ import { currentUserId, type CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { requireRow } from '../references';
 import { teamFollowUpRules } from '../settings';
-import { completeFollowUp, createFollowUp, listFollowUps, snoozeFollowUp } from './followUps';
+import {
+  completeFollowUp,
+  createFollowUp,
+  listFollowUps,
+  refreshDeal,
+  snoozeFollowUp,
+} from './followUps';
 
 const CALL_COLUMNS = `id, deal_id AS dealId, contact_id AS contactId, rep_id AS repId, direction,
   phone, started_at AS startedAt, ended_at AS endedAt, disposition, notes, next_step AS nextStep`;
@@ -81,7 +87,10 @@ function unansweredInARow(ctx: CoreContext, call: Call): number {
 }
 
 /** The contact's time zone, else the team's, else UTC. */
-function timeZoneFor(ctx: CoreContext, call: Call): string {
+function timeZoneFor(
+  ctx: CoreContext,
+  call: { contactId: string | null; dealId: string | null },
+): string {
   const row = ctx.store
     .prepare(
       `SELECT coalesce(
@@ -130,6 +139,35 @@ export function endCall(
     },
   });
   return { call, proposal };
+}
+
+/**
+ * Speed to lead: a new lead's owner gets its first call planned at once, by the team's new-lead
+ * rule (within 5 minutes by default, moved into the working hours of the contact's zone).
+ */
+export function planFirstCall(
+  ctx: CoreContext,
+  deal: { id: string; ownerId: string | null; contactId: string | null },
+): void {
+  if (!deal.ownerId) return;
+  const proposal = proposeFollowUp({
+    now: ctx.now(),
+    timeZone: timeZoneFor(ctx, { dealId: deal.id, contactId: deal.contactId }),
+    rules: teamFollowUpRules(ctx),
+    event: { kind: 'new-lead' },
+  });
+  if (proposal.dueAt === null) return;
+  ctx.store.write((w) => {
+    w.insert('follow_ups', {
+      deal_id: deal.id,
+      contact_id: deal.contactId,
+      owner_id: deal.ownerId,
+      due_at: proposal.dueAt,
+      kind: 'call',
+      title: proposal.reason,
+    });
+    refreshDeal(w, deal.id);
+  });
 }
 
 export function logCall(ctx: CoreContext, input: ParsedInput<'calls.log'>): Call {

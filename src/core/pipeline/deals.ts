@@ -12,6 +12,7 @@ import type {
   StageKind,
   StageMove,
 } from '../../shared/domain';
+import { planFirstCall } from '../calls';
 import { currentUserId, type CoreContext } from '../context';
 import { requireRow } from '../references';
 import type { Fields, Writer } from '../store/writePath';
@@ -245,8 +246,20 @@ export function createDeal(ctx: CoreContext, input: ParsedInput<'deals.create'>)
     recordStageMove(w, dealId, null, stage.id, now, me);
     return dealId;
   });
+  // A new lead without a follow-up: its first call, by the team's rule, when asked.
+  if (
+    input.planFirstCall &&
+    input.followUpAt == null &&
+    LEAD_PHASES.has(stage.phaseId) &&
+    status === 'open'
+  ) {
+    planFirstCall(ctx, { id, ownerId, contactId: input.contactId ?? null });
+  }
   return getDeal(ctx, id);
 }
+
+/** Deals created in these phases are new leads. */
+const LEAD_PHASES: ReadonlySet<string> = new Set(['reach', 'acquisition']);
 
 const PATCH_COLUMNS = {
   title: 'title',

@@ -107,6 +107,11 @@ export const DealCreateInput = z.strictObject({
   followUpAt: dealFields.followUpAt.optional(),
   source: dealFields.source.optional(),
   closeReason: dealFields.closeReason.optional(),
+  /**
+   * Speed to lead: without a follow-up time, plan the owner's first call of a new lead (a deal
+   * in Reach or Acquisition) by the team's new-lead rule. The app's New deal form asks for it.
+   */
+  planFirstCall: z.boolean().default(false),
 });
 export type DealCreateInput = z.input<typeof DealCreateInput>;
 

@@ -27,6 +27,8 @@ interface DealFormProps {
   submitLabel: string;
   /** Put the cursor in the name field (a new deal). */
   focusTitle?: boolean;
+  /** Said under the follow-up field. */
+  followUpHint?: string;
   /** Write the values; returns the confirmation to show. */
   save: (values: DealFormValues, accountId: string | null) => Promise<string>;
   onSaved?: () => void;
@@ -41,6 +43,7 @@ export function DealForm({
   initial,
   submitLabel,
   focusTitle,
+  followUpHint,
   save,
   onSaved,
   onCancel,
@@ -239,6 +242,7 @@ export function DealForm({
         label="Follow up"
         type="datetime-local"
         value={values.followUp}
+        hint={followUpHint}
         error={errors.followUp}
         onChange={(e) => set('followUp', e.target.value)}
       />
@@ -279,10 +283,15 @@ export function NewDealSheet({ onClose }: { onClose: () => void }) {
           })}
           submitLabel="Create deal"
           focusTitle
+          followUpHint="Left empty, a new lead’s first call is planned by the team’s rule (within 5 minutes by default)."
           onCancel={onClose}
           onSaved={onClose}
           save={async (values, accountId) => {
-            await api.deals.create(toCreateInput(values, accountId));
+            // Left empty, the follow-up of a new lead is its first call, by the team's rule.
+            await api.deals.create({
+              ...toCreateInput(values, accountId),
+              planFirstCall: values.followUp === '',
+            });
             return 'Deal created';
           }}
         />
