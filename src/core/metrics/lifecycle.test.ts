@@ -342,6 +342,41 @@ describe('the lifecycle metrics', () => {
     ]);
   });
 
+  it('counts a customer won and lost in one range as won (without the reason it left for) and churned', async () => {
+    const core = createCore({ dbPath: tempDbPath(), now: () => NOW });
+    core.store.write((w) => {
+      const id = w.insert('deals', {
+        title: 'H',
+        value_minor: 700_000,
+        stage_id: stage('lost'),
+        status: 'lost',
+        close_reason: 'Budget cut',
+        created_at: at(0),
+      });
+      (
+        [
+          [0, null, 'new-lead'],
+          [1, 'new-lead', 'won'],
+          [2, 'won', 'onboarding'],
+          [3, 'onboarding', 'lost'],
+        ] as const
+      ).forEach(([day, from, to]) =>
+        w.insert('stage_history', {
+          deal_id: id,
+          from_stage_id: from && stage(from),
+          to_stage_id: stage(to),
+          moved_at: at(day),
+        }),
+      );
+    });
+    const result = await core.call('dashboard.lifecycle', { from: at(0), to: at(14) });
+    expect(result.won.byReason).toEqual([
+      { reason: null, deals: 1, value: [{ currency: 'EUR', minor: 700_000 }] },
+    ]);
+    expect(result.lost.deals).toBe(0);
+    expect(result.churn.byReason.map((r) => [r.reason, r.deals])).toEqual([['Budget cut', 1]]);
+  });
+
   it("shows one owner's deals, accounts and their customers' answers", async () => {
     const core = fixture();
     const ray = await core.call('dashboard.lifecycle', { from: at(0), to: at(14), ownerId: RAY });

@@ -14,7 +14,8 @@
  *   customer stage or a lost one (a deal dragged onto Won by mistake and back is not a sale).
  *   A deal lost in the range is a lost sale when it had never been in a customer stage before,
  *   and churn when it had; either way it must still be lost now.
- * - The close reason is the deal's current one (stage history keeps no reasons).
+ * - The close reason is the deal's current one (stage history keeps no reasons); a deal won and
+ *   then lost as a customer counts as won without a reason, since its reason now says why it left.
  */
 import type { LifecycleDashboard, LifecycleReasonRow, ParsedInput } from '../../shared/contract';
 import type { Stage } from '../../shared/domain';
@@ -198,7 +199,11 @@ function closes(ctx: CoreContext, sql: StageSql, params: Params) {
                     THEN 'churn'
                   ELSE 'lost'
                 END AS outcome,
-                d.account_id AS account, d.close_reason AS reason, d.currency,
+                d.account_id AS account,
+                -- A won deal lost since carries the reason it was lost for, not why it was won.
+                CASE WHEN ev.won AND d.stage_id IN ${lost} THEN NULL ELSE d.close_reason END
+                  AS reason,
+                d.currency,
                 d.value_minor AS value, ev.at - d.created_at AS cycle
            FROM ev JOIN deals d ON d.id = ev.deal AND d.deleted_at IS NULL ${ownerClause(params)})
        SELECT outcome, reason, currency, count(*) AS deals, sum(value) AS value,
