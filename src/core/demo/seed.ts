@@ -28,6 +28,8 @@ export interface SeedSummary {
   stageMoves: number;
   calls: number;
   notes: number;
+  /** Survey answers (NPS and CSAT) of customer accounts. */
+  answers: number;
 }
 
 const DAY = 86_400_000;
@@ -117,6 +119,20 @@ const DISPOSITIONS: [string, number][] = [
 ];
 const LOSS_REASONS = ['Price', 'Went with a competitor', 'No budget', 'Timing', 'No decision'];
 const WIN_REASONS = ['Best fit', 'Price', 'Relationship', 'Product depth'];
+const CHURN_REASONS = [
+  'Low adoption',
+  'Budget cut',
+  'Switched to a competitor',
+  'Champion left',
+  'Company acquired',
+];
+const HEALTH: ['healthy' | 'neutral' | 'at_risk', number][] = [
+  ['healthy', 60],
+  ['neutral', 25],
+  ['at_risk', 15],
+];
+/** Customer deals that can still churn: in Retention. */
+const CHURNABLE = new Set(['onboarding', 'active', 'renewal-due']);
 const NEXT_STEPS = ['Send proposal', 'Book demo', 'Call back', 'Intro to CFO', 'Security review'];
 const NOTE_LINES = [
   'Budget approved for next quarter; wants a rollout plan before signing.',
@@ -342,6 +358,8 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
   let stageMoves = 0;
   let notes = 0;
   let calls = 0;
+  /** Won deals per account, for the customer pass after the deals. */
+  const customerDeals = new Map<string, CustomerDeal[]>();
 
   const generateDeals = (from: number, to: number) => {
     const dealRows: Fields[] = [];
@@ -433,6 +451,11 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
         });
       });
       stageMoves += path.length;
+      if (status === 'won') {
+        const list = customerDeals.get(account.id) ?? [];
+        list.push({ id, key, enteredAt, ownerId: owner.id });
+        customerDeals.set(account.id, list);
+      }
       if (random() < 0.2) {
         noteRows.push({
           id: idAt(createdAt + 1, random),
@@ -463,13 +486,111 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
     options.onProgress?.(accountCount + Math.min(dealCount, start + BATCH), progressTotal);
   }
 
+  const customers = seedCustomers(ctx, {
+    seed,
+    anchor,
+    customerDeals,
+    contactsOf: new Map(accounts.map((a) => [a.id, a.contactIds])),
+    success: success.map((u) => u.id),
+  });
+
   return {
     users: users.length,
     accounts: accounts.length,
     contacts: contactTotal,
     deals: dealCount,
-    stageMoves,
+    stageMoves: stageMoves + customers.churned,
     calls,
     notes,
+    answers: customers.answers,
   };
+}
+
+interface CustomerDeal {
+  id: string;
+  key: string;
+  enteredAt: number;
+  ownerId: string;
+}
+
+/**
+ * The customers' side of the lifecycle: each account with a won deal gets a renewal date (from
+ * four months ago to eight months ahead), a health, a few NPS and CSAT answers over the last half
+ * year that follow its health, and some whose renewal has passed churned (their deal in Retention
+ * moved to Lost with a reason). Its own random sequence, so the data before it stays the same.
+ */
+function seedCustomers(
+  ctx: CoreContext,
+  input: {
+    seed: number;
+    anchor: number;
+    customerDeals: Map<string, CustomerDeal[]>;
+    contactsOf: Map<string, string[]>;
+    success: string[];
+  },
+): { churned: number; answers: number } {
+  const { anchor } = input;
+  const random = prng((input.seed ^ 0x5eed_c0de) >>> 0);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const lost = defaultStageId('lost');
+  let churned = 0;
+  let answers = 0;
+  const entries = [...input.customerDeals.entries()];
+  for (let start = 0; start < entries.length; start += BATCH) {
+    ctx.store.write((w) => {
+      for (const [accountId, deals] of entries.slice(start, start + BATCH)) {
+        const renewalAt = anchor + between(-120, 240) * DAY;
+        let health = weighted(random, HEALTH);
+        const churnable = deals.filter((d) => CHURNABLE.has(d.key));
+        const churnAt = Math.min(anchor - 3_600_000, renewalAt + between(0, 20) * DAY);
+        const victim = churnable.find((d) => d.enteredAt < churnAt);
+        const churns = renewalAt < anchor && victim !== undefined && random() < 0.15;
+        if (churns) {
+          health = 'at_risk';
+          w.update('deals', victim.id, {
+            stage_id: lost,
+            status: 'lost',
+            close_reason: pick(CHURN_REASONS),
+            closed_at: churnAt,
+            stage_entered_at: churnAt,
+            last_activity_at: churnAt,
+            position: -churnAt,
+          });
+          w.insert('stage_history', {
+            id: idAt(churnAt, random),
+            deal_id: victim.id,
+            from_stage_id: defaultStageId(victim.key),
+            to_stage_id: lost,
+            moved_at: churnAt,
+            moved_by: input.success.length > 0 ? pick(input.success) : victim.ownerId,
+            created_at: churnAt,
+          });
+          churned += 1;
+        }
+        w.update('accounts', accountId, { renewal_at: renewalAt, health });
+        // Answers follow how the customer feels: promoters among the healthy, detractors among
+        // those at risk.
+        const [npsLow, npsHigh, csatLow] =
+          health === 'healthy' ? [7, 10, 4] : health === 'neutral' ? [5, 9, 3] : [0, 7, 1];
+        const contacts = input.contactsOf.get(accountId) ?? [];
+        const answer = (kind: 'nps' | 'csat', score: number) => {
+          const answeredAt = anchor - between(0, 180 * 24) * 3_600_000;
+          w.insert('satisfaction_responses', {
+            id: idAt(answeredAt, random),
+            account_id: accountId,
+            contact_id: contacts.length > 0 ? pick(contacts) : null,
+            kind,
+            score,
+            answered_at: answeredAt,
+            created_at: answeredAt,
+          });
+          answers += 1;
+        };
+        for (let i = between(0, 3); i > 0; i--) answer('nps', between(npsLow, npsHigh));
+        for (let i = between(0, 2); i > 0; i--) answer('csat', between(csatLow, 5));
+      }
+    });
+  }
+  return { churned, answers };
 }
