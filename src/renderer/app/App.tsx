@@ -28,6 +28,7 @@ const router = createHashRouter([
       { path: 'campaigns', lazy: lazyView(views.campaigns) },
       { path: 'reminders', lazy: lazyView(views.reminders) },
       { path: 'dashboard', lazy: lazyView(views.dashboard) },
+      { path: 'dashboard/lifecycle', lazy: lazyView(views.lifecycle) },
       { path: 'import', lazy: lazyView(views.import) },
       { path: 'settings/stages', lazy: lazyView(views.stages) },
       { path: 'settings/team', lazy: lazyView(views.teamSettings) },

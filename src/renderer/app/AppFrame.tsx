@@ -26,6 +26,7 @@ import styles from './AppFrame.module.css';
 import { CallDock } from '../features/calls/CallPanel';
 import { REMINDER_COMMANDS } from '../features/calls/commands';
 import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
+import { LIFECYCLE_COMMANDS } from '../features/dashboard/lifecycleCommands';
 import { useDueReminders } from '../features/calls/useDueReminders';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -70,6 +71,7 @@ export function AppFrame() {
   const navigate = useNavigate();
   useShortcut(REMINDER_COMMANDS.open, () => void navigate('/reminders'));
   useShortcut(DASHBOARD_COMMANDS.open, () => void navigate('/dashboard'));
+  useShortcut(LIFECYCLE_COMMANDS.open, () => void navigate('/dashboard/lifecycle'));
   // A follow-up of mine comes due: a desktop notification in Electron, a toast in a browser tab.
   useDueReminders();
   // The team sees this person online, idle or on a call.

@@ -6,6 +6,7 @@ import { CALL_COMMANDS, REMINDER_COMMANDS } from '../features/calls/commands';
 import { CAMPAIGN_COMMANDS } from '../features/campaigns/commands';
 import { CONTACT_COMMANDS } from '../features/contacts/commands';
 import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
+import { LIFECYCLE_COMMANDS } from '../features/dashboard/lifecycleCommands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
 import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
 import { TEAM_SETTINGS_COMMANDS } from '../features/settings/commands';
@@ -23,6 +24,7 @@ const GROUPS = [
   { title: 'Calls', commands: Object.values(CALL_COMMANDS) },
   { title: 'Reminders', commands: Object.values(REMINDER_COMMANDS) },
   { title: 'Activity dashboard', commands: Object.values(DASHBOARD_COMMANDS) },
+  { title: 'Lifecycle metrics', commands: Object.values(LIFECYCLE_COMMANDS) },
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },

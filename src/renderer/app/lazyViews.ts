@@ -20,6 +20,7 @@ export const views = {
   sync: () => import('../features/sync/SyncPage').then((m) => m.SyncPage),
   reminders: () => import('../features/calls/RemindersPage').then((m) => m.RemindersPage),
   dashboard: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
+  lifecycle: () => import('../features/dashboard/LifecyclePage').then((m) => m.LifecyclePage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

@@ -21,6 +21,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { DISPOSITION_LABELS, DISPOSITION_TONES } from '../calls/callText';
 import { ActivityCharts } from './ActivityCharts';
 import { DASHBOARD_COMMANDS } from './commands';
+import { DashboardTabs } from './DashboardTabs';
 import {
   formatPercent,
   formatSpeed,
@@ -74,6 +75,7 @@ export function DashboardPage() {
 
   return (
     <div className={styles.page}>
+      <DashboardTabs />
       <header className={styles.header}>
         <div>
           <h1 className={styles.title}>Activity</h1>
