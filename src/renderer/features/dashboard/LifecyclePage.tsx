@@ -359,18 +359,18 @@ function Headline({ data }: { data: LifecycleDashboard }) {
       <Tile
         label="Renewal rate"
         value={formatRate(renewals.renewalRate)}
-        detail={`${renewals.renewed} renewed · ${renewals.churned} churned`}
+        detail={`${n(renewals.renewed)} renewed · ${n(renewals.churned)} churned`}
       />
       <Tile
         label="NPS"
         value={formatNps(satisfaction.nps)}
         tone={npsTone(satisfaction.nps)}
-        detail={`${satisfaction.npsAnswers} answer${satisfaction.npsAnswers === 1 ? '' : 's'}`}
+        detail={`${n(satisfaction.npsAnswers)} answer${satisfaction.npsAnswers === 1 ? '' : 's'}`}
       />
       <Tile
         label="CSAT"
         value={satisfaction.csat === null ? '—' : `${formatCsat(satisfaction.csat)} / 5`}
-        detail={`${satisfaction.csatAnswers} answer${satisfaction.csatAnswers === 1 ? '' : 's'}`}
+        detail={`${n(satisfaction.csatAnswers)} answer${satisfaction.csatAnswers === 1 ? '' : 's'}`}
       />
     </section>
   );
@@ -567,9 +567,9 @@ function RenewalsCard({
           <div className={styles.bigLine}>
             <span className={styles.big}>{formatRate(renewals.renewalRate)}</span>
             <span className={styles.muted}>
-              renewal rate · {renewals.due} due
+              renewal rate · {n(renewals.due)} due
               {renewals.atRisk > 0 && (
-                <span className={styles.risk}> · {renewals.atRisk} at risk</span>
+                <span className={styles.risk}> · {n(renewals.atRisk)} at risk</span>
               )}
             </span>
           </div>
@@ -593,7 +593,7 @@ function RenewalsCard({
             {parts.map((p) => (
               <li key={p.key} className={styles.legendItem}>
                 <span className={styles.swatch} data-part={p.key} aria-hidden />
-                {p.label} <strong>{p.value}</strong>
+                {p.label} <strong>{n(p.value)}</strong>
               </li>
             ))}
           </ul>
@@ -602,7 +602,7 @@ function RenewalsCard({
       <p className={styles.footnote}>
         {churn.deals === 0
           ? 'No customer was lost in this range.'
-          : `${churn.accounts} customer account${churn.accounts === 1 ? '' : 's'} lost in the range (${churn.deals} deal${churn.deals === 1 ? '' : 's'}, ${formatAmounts(totalByCurrency(churn.byReason))}).`}
+          : `${n(churn.accounts)} customer account${churn.accounts === 1 ? '' : 's'} lost in the range (${n(churn.deals)} deal${churn.deals === 1 ? '' : 's'}, ${formatAmounts(totalByCurrency(churn.byReason))}).`}
       </p>
     </Card>
   );
@@ -723,7 +723,7 @@ function SatisfactionCard({ satisfaction }: { satisfaction: LifecycleDashboard['
           <div className={styles.npsBlock}>
             <NpsGauge nps={s.nps} />
             <div className={styles.muted}>
-              NPS · {s.npsAnswers} answer{s.npsAnswers === 1 ? '' : 's'}
+              NPS · {n(s.npsAnswers)} answer{s.npsAnswers === 1 ? '' : 's'}
             </div>
             {s.npsAnswers > 0 && (
               <>
@@ -747,7 +747,7 @@ function SatisfactionCard({ satisfaction }: { satisfaction: LifecycleDashboard['
                   {parts.map((p) => (
                     <li key={p.key} className={styles.legendItem}>
                       <span className={styles.swatch} data-part={p.key} aria-hidden />
-                      {p.label} <strong>{p.value}</strong>
+                      {p.label} <strong>{n(p.value)}</strong>
                     </li>
                   ))}
                 </ul>
@@ -760,7 +760,7 @@ function SatisfactionCard({ satisfaction }: { satisfaction: LifecycleDashboard['
               <span className={styles.unit}> / 5</span>
             </div>
             <div className={styles.muted}>
-              CSAT · {s.csatAnswers} answer{s.csatAnswers === 1 ? '' : 's'}
+              CSAT · {n(s.csatAnswers)} answer{s.csatAnswers === 1 ? '' : 's'}
             </div>
           </div>
           <div className={styles.trendBlock}>
