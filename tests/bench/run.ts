@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boardBench } from './board.bench';
 import { importBench } from './import.bench';
+import { lifecycleBench } from './lifecycle.bench';
 import { liveDashboardBench } from './liveDashboard.bench';
 import { metricsBench } from './metrics.bench';
 import { pipelineBench } from './pipeline.bench';
@@ -34,6 +35,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   server: () => serverBench(dir),
   liveDashboard: () => liveDashboardBench(dir),
   metrics: () => metricsBench(dir),
+  lifecycle: () => lifecycleBench(seed()),
 };
 
 const only = process.argv.slice(2);
