@@ -330,7 +330,11 @@ function Headline({ data }: { data: LifecycleDashboard }) {
       <Tile
         label="Win rate"
         value={formatRate(data.winRate)}
-        detail={`${n(data.won.deals)} of ${n(data.won.deals + data.lost.deals)} closed deals`}
+        detail={
+          data.won.deals + data.lost.deals === 0
+            ? 'No deal closed yet'
+            : `${n(data.won.deals)} of ${n(data.won.deals + data.lost.deals)} closed deals`
+        }
       />
       <Tile
         label="Won value"
