@@ -40,13 +40,22 @@ export interface Turn {
   text: string;
 }
 
+/** Shorter than this, a line has no length in time (a caption stamp, a rounding artefact). */
+export const MIN_SEGMENT_SECONDS = 0.01;
+
+export function lasts(segment: { start: number; end: number }): boolean {
+  return segment.end - segment.start >= MIN_SEGMENT_SECONDS;
+}
+
 export interface Call {
   config: ScoringConfig;
   /** Time order, non-empty text, `0 <= start <= end`. */
   segments: Segment[];
+  /** The segments that last (see `lasts`): the only ones time-based dimensions use. */
+  lasting: Segment[];
   sentences: Sentence[];
   /**
-   * Who held the floor, in time order: segments that last (end > start), without backchannels
+   * Who held the floor, in time order: segments that last, without backchannels
    * said over someone else, merged per speaker across gaps under the merge gap.
    */
   turns: Turn[];
@@ -59,6 +68,9 @@ export interface Call {
   totalWords: number;
   repWords: number;
   customerWords: number;
+  /** Seconds of speech per side, overlap counted once per speaker (0 without times). */
+  repSeconds: number;
+  customerSeconds: number;
 }
 
 /**
@@ -86,7 +98,7 @@ export function prepareCall(transcript: Transcript, config: ScoringConfig): Call
   // Stable: segments that start together keep the file's order.
   segments.sort((a, b) => a.start - b.start);
 
-  const lasting = segments.filter((segment) => segment.end > segment.start);
+  const lasting = segments.filter(lasts);
   const start = segments[0]?.start ?? 0;
   const end = segments.reduce((latest, segment) => Math.max(latest, segment.end), start);
   const hasTimes = transcript.timed && lasting.length > 0;
@@ -150,6 +162,7 @@ export function prepareCall(transcript: Transcript, config: ScoringConfig): Call
   return {
     config,
     segments,
+    lasting,
     sentences,
     turns,
     hasTimes,
@@ -161,14 +174,16 @@ export function prepareCall(transcript: Transcript, config: ScoringConfig): Call
     customerWords: segments
       .filter((s) => s.side === 'customer')
       .reduce((sum, s) => sum + s.words, 0),
+    repSeconds: hasTimes ? speechSeconds(lasting, 'rep') : 0,
+    customerSeconds: hasTimes ? speechSeconds(lasting, 'customer') : 0,
   };
 }
 
 /** Seconds of speech of one side, overlap counted once per speaker. */
-export function speechSeconds(call: Call, side: Side): number {
+function speechSeconds(lasting: Segment[], side: Side): number {
   const bySpeaker = new Map<string, [number, number][]>();
-  for (const segment of call.segments) {
-    if (segment.side !== side || segment.end <= segment.start) continue;
+  for (const segment of lasting) {
+    if (segment.side !== side) continue;
     const list = bySpeaker.get(segment.speaker) ?? [];
     list.push([segment.start, segment.end]);
     bySpeaker.set(segment.speaker, list);

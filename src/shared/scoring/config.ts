@@ -444,11 +444,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** "is not valid (point values must rise)": what a settings page shows next to the field. */
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'is not valid';
-  const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-  return `${issue.message}${where}`;
+  const where = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return `is not valid (${issue.message}${where})`;
 }
 
 /**

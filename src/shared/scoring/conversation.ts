@@ -11,7 +11,6 @@ import {
   duration,
   percent,
   plural,
-  speechSeconds,
 } from './call';
 import { type Measured, MAX_EVIDENCE, unmeasured } from './catalog';
 import type { DimensionId } from './config';
@@ -42,6 +41,15 @@ export function missing(
       `Only the rep is heard in this transcript (a voicemail, or speakers that were not told apart), so ${what} cannot be measured.`,
     );
   }
+  if (needs.times && needs.rep && call.repSeconds === 0) {
+    return unmeasured(id, `The rep's lines have no length in time, so ${what} cannot be measured.`);
+  }
+  if (needs.times && needs.customer && call.customerSeconds === 0) {
+    return unmeasured(
+      id,
+      `The customer's lines have no length in time, so ${what} cannot be measured.`,
+    );
+  }
   return null;
 }
 
@@ -66,8 +74,8 @@ export function talkRatio(call: Call): Measured {
     customer: true,
   });
   if (why) return why;
-  const rep = speechSeconds(call, 'rep');
-  const customer = speechSeconds(call, 'customer');
+  const rep = call.repSeconds;
+  const customer = call.customerSeconds;
   const ratio = rep / (rep + customer);
   const longest = call.turns
     .filter((turn) => turn.side === 'rep')
@@ -101,7 +109,7 @@ interface Run {
  */
 function longestRun(call: Call, side: Side): Run | null {
   const { backchannelMaxWords, mergeGapSeconds } = call.config.rules;
-  const lasting = call.segments.filter((segment) => segment.end > segment.start);
+  const lasting = call.lasting;
   const speakers = [...new Set(lasting.filter((s) => s.side === side).map((s) => s.speaker))];
   const runs: Run[] = [];
   for (const speaker of speakers) {

@@ -1,5 +1,5 @@
 /** How the rep speaks: questions, open questions, speech rate and filler words. */
-import { type Call, type Sentence, percent, plural, speechSeconds } from './call';
+import { type Call, type Sentence, percent, plural } from './call';
 import { type Measured, MAX_EVIDENCE } from './catalog';
 import { missing } from './conversation';
 import { firstWords, normalise } from './text';
@@ -106,17 +106,9 @@ export function openQuestions(call: Call): Measured {
 export function speechRate(call: Call): Measured {
   const why = missing(call, 'speechRate', 'the speech rate', { times: true, rep: true });
   if (why) return why;
-  const lasting = call.segments.filter((s) => s.side === 'rep' && s.end > s.start);
+  const lasting = call.lasting.filter((s) => s.side === 'rep');
   const words = lasting.reduce((sum, s) => sum + s.words, 0);
-  const seconds = speechSeconds(call, 'rep');
-  if (seconds === 0) {
-    return {
-      id: 'speechRate',
-      value: null,
-      explanation: "The rep's lines have no length in time, so the speech rate cannot be measured.",
-      evidence: [],
-    };
-  }
+  const seconds = call.repSeconds;
   const wpm = words / (seconds / 60);
   const rated = lasting
     .filter((s) => s.end - s.start >= 10 && s.words >= 20)
@@ -277,16 +269,7 @@ export function findFillers(text: string, fillers: readonly string[]): string[] 
 export function fillerWords(call: Call): Measured {
   const why = missing(call, 'fillerWords', 'filler words', { times: true, rep: true });
   if (why) return why;
-  const seconds = speechSeconds(call, 'rep');
-  if (seconds === 0) {
-    return {
-      id: 'fillerWords',
-      value: null,
-      explanation:
-        "The rep's lines have no length in time, so fillers per minute cannot be measured.",
-      evidence: [],
-    };
-  }
+  const seconds = call.repSeconds;
   let count = 0;
   const evidence: Evidence[] = [];
   const tally = new Map<string, number>();
