@@ -8,45 +8,14 @@
  */
 
 /** Labels that introduce a heading or a field, never a speaker. */
-const NOT_SPEAKERS = new Set([
-  'note',
-  'notes',
-  'summary',
-  'agenda',
-  'date',
-  'time',
-  'subject',
-  'title',
-  'attendees',
-  'participants',
-  'duration',
-  'transcript',
-  'recording',
-  'meeting',
-  'action items',
-  'next steps',
-  'location',
-]);
+const NOT_SPEAKERS = new Set(
+  'note|notes|summary|agenda|date|time|subject|title|attendees|participants|duration|transcript|recording|meeting|action items|next steps|location'.split(
+    '|',
+  ),
+);
 
 /** Lower-case words that belong inside a name ("Ana de la Cruz", "Jan van Dijk"). */
-const PARTICLES = new Set([
-  'de',
-  'del',
-  'della',
-  'der',
-  'den',
-  'di',
-  'da',
-  'dos',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'bin',
-  'al',
-  'y',
-]);
+const PARTICLES = new Set('de del della der den di da dos du la le van von bin al y'.split(' '));
 
 const PREFIX = /^([\p{L}\p{N}][\p{L}\p{M}\p{N} .'’_&@()-]{0,59}?)\s*:(?:\s+|$)(.*)$/su;
 

@@ -75,9 +75,7 @@ export function parseText(text: string): { segments: RawSegment[]; timed: boolea
     throw new TranscriptError(
       'text',
       "no line starts with a speaker's name, as in 'Sam Rivera: Hello' or '[00:12] Sam Rivera: Hello'",
-      {
-        line: lines[0]?.line ?? 1,
-      },
+      { line: lines[0]?.line ?? 1 },
     );
   }
   const timed = turns.some((turn) => turn.stamp !== null);
