@@ -19,6 +19,7 @@ import { importExportMethods } from './importexport';
 import { metricsMethods } from './metrics';
 import { lifecycleMethods } from './metrics/lifecycle';
 import { presenceMethods } from './presence';
+import { scoringMethods } from './scoring';
 import { settingsMethods } from './settings';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
 import { SearchIndexer, searchMethods } from './search';
@@ -95,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     ...lifecycleMethods(context),
     ...settingsMethods(context),
     ...presenceMethods(context),
+    ...scoringMethods(context),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the

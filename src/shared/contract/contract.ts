@@ -14,6 +14,7 @@ import { lifecycleContract } from './lifecycle';
 import { peopleContract } from './people';
 import { presenceContract } from './presence';
 import { pipelineContract } from './pipeline';
+import { scoringContract } from './scoring';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
 import type { MethodSpec } from './spec';
@@ -36,6 +37,7 @@ export const contract = {
   ...lifecycleContract,
   ...settingsContract,
   ...presenceContract,
+  ...scoringContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

@@ -3,6 +3,7 @@ export * from './calls';
 export * from './campaigns';
 export * from './contract';
 export * from './dashboard';
+export * from './scoring';
 export * from './errors';
 export * from './importexport';
 export * from './lifecycle';

@@ -74,6 +74,14 @@ export const METHOD_NAMES = [
   'settings.get',
   'settings.update',
   'presence.beat',
+  'calls.get',
+  'transcripts.import',
+  'transcripts.setRep',
+  'calls.rescore',
+  'scoring.settings',
+  'scoring.update',
+  'scores.trend',
+  'scores.distribution',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
