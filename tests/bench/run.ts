@@ -13,6 +13,7 @@ import { lifecycleBench } from './lifecycle.bench';
 import { liveDashboardBench } from './liveDashboard.bench';
 import { metricsBench } from './metrics.bench';
 import { pipelineBench } from './pipeline.bench';
+import { scoringBench } from './scoring.bench';
 import { seedBench } from './seed.bench';
 import { serverBench } from './server.bench';
 import { syncBench } from './sync.bench';
@@ -35,6 +36,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   server: () => serverBench(dir),
   liveDashboard: () => liveDashboardBench(dir),
   metrics: () => metricsBench(dir),
+  scoring: () => scoringBench(),
   lifecycle: () => lifecycleBench(seed()),
 };
 

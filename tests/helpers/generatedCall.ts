@@ -106,9 +106,9 @@ export interface GeneratedCallOptions {
 }
 
 /**
- * About 150 words a minute of conversation: the rep talks in turns of 5–60 s (now and then a
- * 2–3 minute pitch), customers in turns of 1–45 s, with pauses of -0.6..2 s between turns and
- * a customer backchannel now and then.
+ * About 150 words a minute of conversation (9,000 words an hour): the rep talks in turns of
+ * 3–35 s (now and then a 2–3 minute pitch), customers in turns of 2–35 s or a short "yeah", with
+ * pauses of -0.6..2 s between turns (a negative pause is an interruption).
  */
 export function generateCall(options: GeneratedCallOptions): Transcript {
   const random = seededRandom(options.seed);
@@ -124,12 +124,12 @@ export function generateCall(options: GeneratedCallOptions): Transcript {
     const long = repTurn && random() < 0.04;
     const seconds = repTurn
       ? long
-        ? 120 + random() * 60
-        : 5 + random() * 55
+        ? 100 + random() * 80
+        : 3 + random() * 32
       : random() < 0.25
         ? 0.5 + random()
-        : 3 + random() * 42;
-    const wordsPerSecond = 2.5 + random() * 0.6;
+        : 2 + random() * 33;
+    const wordsPerSecond = 2.4 + random() * 0.5;
     const target = Math.max(1, Math.round(seconds * wordsPerSecond));
     const parts: string[] = [];
     let words = 0;
@@ -139,16 +139,24 @@ export function generateCall(options: GeneratedCallOptions): Transcript {
       words += piece.split(/\s+/).length;
       if (seconds < 2) break;
     }
-    const duration = Math.max(0.4, words / wordsPerSecond);
-    segments.push({
-      speaker,
-      role: speaker === 'Rep' ? 'rep' : 'customer',
-      start: Number(t.toFixed(2)),
-      end: Number((t + duration).toFixed(2)),
-      text: parts.join(' '),
-    });
-    t += duration + (random() * (2 + overlap) - overlap);
-    t = Math.max(t, segments.at(-1)!.start + 0.1);
+    // A diariser cuts a turn into utterances of one to three sentences at short pauses.
+    let turnEnd = t;
+    for (let i = 0; i < parts.length;) {
+      const take = 1 + Math.floor(random() * 3);
+      const text = parts.slice(i, i + take).join(' ');
+      i += take;
+      const duration = Math.max(0.4, text.split(/\s+/).length / wordsPerSecond);
+      segments.push({
+        speaker,
+        role: speaker === 'Rep' ? 'rep' : 'customer',
+        start: Number(turnEnd.toFixed(2)),
+        end: Number((turnEnd + duration).toFixed(2)),
+        text,
+      });
+      turnEnd = segments.at(-1)!.end + (i < parts.length ? 0.2 + random() * 0.6 : 0);
+    }
+    const lastStart = segments.at(-1)!.start;
+    t = Math.max(turnEnd + (random() * (2 + overlap) - overlap), lastStart + 0.1);
     repTurn = !repTurn || random() < 0.1;
   }
   return {
