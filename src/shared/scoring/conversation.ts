@@ -291,7 +291,7 @@ export function interruptions(call: Call): Measured {
     explanation:
       cut.length === 0
         ? 'The rep never started talking before the customer had finished.'
-        : `The rep started talking before the customer had finished ${plural(cut.length, 'time')}, first ${`at ${clock(cut[0]!.rep.start)}`}.`,
+        : `The rep started talking before the customer had finished ${plural(cut.length, 'time')}, first at ${clock(cut[0]!.rep.start)}.`,
     evidence,
     tip: `You started talking before the customer finished ${plural(cut.length, 'time')}; let them land the sentence, then pause.`,
   };

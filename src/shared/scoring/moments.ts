@@ -113,13 +113,13 @@ export function nextSteps(call: Call): Measured {
   }
   const window = `the last ${percent(call.config.rules.nextStepWindow)} of the call`;
   const first = dated[0] ?? named[0];
-  const at = (e: Evidence) => (call.hasTimes ? ` at ${clock(e.start)}` : '');
+  const at = (e: Evidence) => (call.hasTimes ? ` at ${clock(e.start)},` : '');
   if (dated.length > 0) {
     return {
       id: 'nextSteps',
       value: 1,
       score: 100,
-      explanation: `A next step with a date was agreed${at(first!)}, in ${window}.`,
+      explanation: `A next step with a date was agreed${at(first!)} in ${window}.`,
       evidence: [...dated, ...named].sort((a, b) => a.start - b.start).slice(0, MAX_EVIDENCE),
       praise: 'You ended with a dated next step: the deal keeps moving.',
     };
@@ -129,7 +129,7 @@ export function nextSteps(call: Call): Measured {
       id: 'nextSteps',
       value: 1,
       score: call.config.rules.nextStepWithoutDateScore,
-      explanation: `A next step was mentioned${at(first!)}, in ${window}, but without a commitment and a date.`,
+      explanation: `A next step was mentioned${at(first!)} in ${window}, but without a commitment and a date.`,
       evidence: named.slice(0, MAX_EVIDENCE),
       tip: 'You talked about next steps but set no date; before hanging up, agree on a day and a time and send the invite while you are still on the call.',
     };

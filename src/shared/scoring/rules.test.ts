@@ -14,6 +14,7 @@ describe('questionKind', () => {
     ['Okay and why did you start looking now', 'open'],
     ['Tell me about the last deal you lost.', 'open'],
     ['Walk me through your onboarding.', 'open'],
+    ['Before I show anything, what made you look at this now?', 'open'],
     ['How many reps are on the team', 'closed'],
     ['How much do you spend on it today?', 'closed'],
     ['Do you use a CRM', 'closed'],

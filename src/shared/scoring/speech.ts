@@ -31,7 +31,9 @@ export function questionKind(text: string): 'open' | 'closed' | null {
     !NOT_A_QUESTION.test(bare) &&
     (WH_QUESTION.test(bare) || YES_NO_QUESTION.test(bare) || PROMPT.test(bare));
   if (!asked && !opens) return null;
-  return OPEN.test(bare) ? 'open' : 'closed';
+  // "Before I show anything, what made you look…?": the question may follow a lead-in clause.
+  const clauses = bare.split(/,\s*/).map((clause) => clause.replace(LEAD, ''));
+  return clauses.some((clause) => OPEN.test(clause)) ? 'open' : 'closed';
 }
 
 function repQuestions(call: Call): { sentence: Sentence; kind: 'open' | 'closed' }[] {
