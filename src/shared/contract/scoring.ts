@@ -31,6 +31,8 @@ export const Evidence = z.object({
   end: z.number(),
   speaker: z.string(),
   quote: z.string(),
+  /** What this moment shows, when the quote alone does not say ("Price objection"). */
+  note: z.string().optional(),
 });
 
 export const ScoreDimension = z.object({
@@ -43,10 +45,16 @@ export const ScoreDimension = z.object({
   benchmark: z.object({ target: z.string(), source: z.string() }).nullable(),
   explanation: z.string(),
   evidence: z.array(Evidence),
+  /**
+   * Which scorer produced this dimension's score: the local rules, or the remote model (it judges
+   * objection handling, next-step specificity and discovery quality; `scorer.name` names it).
+   */
+  source: z.enum(['local', 'remote']),
 });
 
 export const CallScore = z.object({
-  overall: z.number(),
+  /** Weighted mean of the scored dimensions; null when nothing could be measured (no speech). */
+  overall: z.number().nullable(),
   dimensions: z.array(ScoreDimension),
   tips: z.array(z.string()),
   scorer: z.object({ kind: z.enum(['local', 'remote']), name: z.string(), version: z.string() }),
