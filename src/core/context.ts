@@ -1,5 +1,6 @@
 import type { CoreEvents } from './events';
 import type { SearchIndexer } from './search/indexer';
+import type { SecretStore } from './secrets';
 import type { Store } from './store/store';
 
 /** What every domain service gets: the store, the event hub and the clock. Passed in, never global. */
@@ -11,6 +12,8 @@ export interface CoreContext {
   /** Wall clock in UTC ms; injectable so tests can move time. */
   now(): number;
   readonly appVersion: string;
+  /** What this device keeps outside the synced database (the remote scorer's API key). */
+  readonly secrets: SecretStore;
 }
 
 /** The user signed in on this device (a local setting), or null before the first-run setup. */

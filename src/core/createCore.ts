@@ -23,6 +23,7 @@ import { scoringMethods } from './scoring';
 import { settingsMethods } from './settings';
 import { ensureDefaultPipeline, pipelineMethods } from './pipeline';
 import { SearchIndexer, searchMethods } from './search';
+import { FileSecretStore, type SecretStore } from './secrets';
 import { SyncManager, syncMethods, type SyncOptions } from './sync';
 import { Store } from './store/store';
 import { RowNotFoundError } from './store/writePath';
@@ -39,6 +40,11 @@ export interface CoreOptions {
   validateOutput?: boolean;
   /** Sync with the workspace this device is in (folder polling, whether to start at once). */
   sync?: SyncOptions;
+  /**
+   * Where this device keeps secrets such as the remote scorer's API key, never in the synced
+   * database: the OS keychain in the desktop app; by default `<dbPath>.secrets.json` (mode 0600).
+   */
+  secrets?: SecretStore;
 }
 
 /** The engine behind every transport: Electron IPC, the browser host, the CLI. */
@@ -76,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
     search,
     now: options.now ?? Date.now,
     appVersion: options.appVersion ?? '0.0.0',
+    secrets: options.secrets ?? new FileSecretStore(`${options.dbPath}.secrets.json`),
   };
   ensureDefaultPipeline(store);
   const sync = new SyncManager(context, options.sync);

@@ -4,7 +4,8 @@ import type { FactsReader } from './storage/types';
 
 /**
  * Who may change what, checked per op on the server (DESIGN §3):
- * - a rep edits their own deals, contacts, calls, notes, follow-ups and saved views;
+ * - a rep edits their own deals, contacts, calls (with their transcripts and scores), notes,
+ *   follow-ups and saved views;
  * - a success owner edits accounts and the deals in the Retention and Loyalty stages;
  * - a manager edits everything of the team but the pipeline, the team and its people;
  * - an admin also edits stages, users and team settings.
@@ -95,6 +96,19 @@ export async function checkEntry(
         if (typeof phase === 'string' && SUCCESS_PHASES.has(phase)) continue;
       }
       return 'the stage history of a deal changes with the deal: it is not yours to move';
+    }
+    if (table === 'call_transcripts' || table === 'call_scores') {
+      // Both rows have the call's id: the call's rep owns them. A score also carries its rep,
+      // which counts while the server has not seen the call (it may come from another laptop).
+      const callRep = await facts.get('calls', rowId, 'rep_id');
+      const owner =
+        callRep !== undefined || table === 'call_transcripts'
+          ? callRep
+          : 'rep_id' in fields
+            ? valueOf(fields.rep_id)
+            : await facts.get('call_scores', rowId, 'rep_id');
+      if (owner === me || owner === undefined || owner === null) continue;
+      return `a ${user.role} changes the ${table === 'call_scores' ? 'scores' : 'transcripts'} of their own calls only; this call is someone else’s`;
     }
     const ownerColumn = OWNED_BY[table];
     if (!ownerColumn)

@@ -421,6 +421,109 @@ CREATE INDEX accounts_renewal ON accounts (renewal_at) WHERE deleted_at IS NULL;
 CREATE INDEX satisfaction_answered ON satisfaction_responses (answered_at) WHERE deleted_at IS NULL;
 `;
 
+const callScoringSchema = `
+-- A call's transcript (imported from Deepgram, AssemblyAI, AWS, WebVTT, SRT or text) and its score,
+-- one row each with the call's id, so re-importing or rescoring edits the row instead of adding
+-- one. speakers and segments are JSON; a segment's role follows rep_speaker and is not stored.
+CREATE TABLE call_transcripts (
+  id TEXT PRIMARY KEY NOT NULL,
+  format TEXT,
+  speakers TEXT,
+  rep_speaker TEXT,
+  rep_found_by TEXT,
+  timed INTEGER NOT NULL DEFAULT 1,
+  segments TEXT,
+  ${STAMPS}
+) STRICT;
+
+-- rep_id and call_started_at are copied from the call, so trends and distributions read scores by
+-- rep and time from the indexes below without joining calls. dimensions and tips are JSON.
+CREATE TABLE call_scores (
+  id TEXT PRIMARY KEY NOT NULL,
+  rep_id TEXT,
+  call_started_at INTEGER NOT NULL DEFAULT 0,
+  overall REAL,
+  dimensions TEXT,
+  tips TEXT,
+  scorer_kind TEXT NOT NULL DEFAULT 'local',
+  scorer_name TEXT,
+  scorer_version TEXT,
+  config_version INTEGER NOT NULL DEFAULT 0,
+  fallback_reason TEXT,
+  scored_at INTEGER,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX call_scores_rep_started ON call_scores (rep_id, call_started_at, overall, deleted_at)
+  WHERE deleted_at IS NULL;
+CREATE INDEX call_scores_started ON call_scores (call_started_at, overall, rep_id, deleted_at)
+  WHERE deleted_at IS NULL;
+`;
+
+const handoverSchema = `
+-- Handover documents (issue 8). One handover per deal: its id is derived from the deal's, so two
+-- laptops that both see the deal won make the same row. Sections are rows of their own (id derived
+-- from the handover and the section id), so two people editing different sections on two laptops
+-- both keep their work, and the same section edited twice lands in the conflicts inbox.
+CREATE TABLE handovers (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT,
+  account_id TEXT,
+  author_id TEXT,
+  success_owner_id TEXT,
+  status TEXT NOT NULL DEFAULT 'draft',
+  template_version INTEGER NOT NULL DEFAULT 0,
+  submitted_at INTEGER,
+  decided_at INTEGER,
+  decided_by TEXT,
+  current_version INTEGER NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX handovers_deal ON handovers (deal_id);
+CREATE INDEX handovers_owner ON handovers (success_owner_id, status) WHERE deleted_at IS NULL;
+CREATE INDEX handovers_author ON handovers (author_id, status) WHERE deleted_at IS NULL;
+
+-- body is Markdown; title and required are copied from the template when the handover is made.
+CREATE TABLE handover_sections (
+  id TEXT PRIMARY KEY NOT NULL,
+  handover_id TEXT,
+  section_id TEXT NOT NULL DEFAULT '',
+  position REAL NOT NULL DEFAULT 0,
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  required INTEGER NOT NULL DEFAULT 0,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX handover_sections_handover ON handover_sections (handover_id, position);
+
+-- A comment on one section (section_id, the template's id) or on the whole handover (null).
+CREATE TABLE handover_comments (
+  id TEXT PRIMARY KEY NOT NULL,
+  handover_id TEXT,
+  section_id TEXT,
+  author_id TEXT,
+  body TEXT NOT NULL DEFAULT '',
+  resolved_at INTEGER,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX handover_comments_handover ON handover_comments (handover_id, created_at);
+
+-- Every submission: the sections as submitted (JSON), and what the success owner decided on it.
+-- The id is derived from the handover and the number, so a version is one row everywhere.
+CREATE TABLE handover_versions (
+  id TEXT PRIMARY KEY NOT NULL,
+  handover_id TEXT,
+  number INTEGER NOT NULL DEFAULT 0,
+  submitted_by TEXT,
+  submitted_at INTEGER,
+  sections TEXT,
+  decision TEXT,
+  decided_at INTEGER,
+  decided_by TEXT,
+  ${STAMPS}
+) STRICT;
+CREATE INDEX handover_versions_handover ON handover_versions (handover_id, number);
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
@@ -431,6 +534,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'dialer call ids', sql: callImportSchema },
   { version: 7, name: 'dashboard indexes', sql: dashboardIndexSchema },
   { version: 8, name: 'lifecycle metrics', sql: lifecycleSchema },
+  { version: 9, name: 'call transcripts and scores', sql: callScoringSchema },
+  { version: 10, name: 'handover documents', sql: handoverSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -21,6 +21,12 @@ export const SYNCED_TABLES = [
   'satisfaction_responses',
   'saved_views',
   'team_settings',
+  'call_transcripts',
+  'call_scores',
+  'handovers',
+  'handover_sections',
+  'handover_comments',
+  'handover_versions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

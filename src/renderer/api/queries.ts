@@ -45,7 +45,9 @@ const SHOWN_IN: Record<string, readonly string[]> = {
   campaigns: ['campaigns'],
   satisfaction_responses: ['accounts', 'dashboard'],
   saved_views: ['views'],
-  team_settings: ['settings', 'calls', 'followUps'],
+  team_settings: ['settings', 'calls', 'followUps', 'scoring', 'scores'],
+  call_transcripts: ['calls'],
+  call_scores: ['calls', 'dashboard', 'scores'],
   presence: ['dashboard'],
   sync_conflicts: ['sync'],
 };

@@ -107,6 +107,7 @@ export const FACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   saved_views: ['user_id'],
   stages: ['phase_id'],
   stage_history: ['deal_id'],
+  call_scores: ['rep_id'],
 };
 
 /**

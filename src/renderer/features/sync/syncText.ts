@@ -162,6 +162,8 @@ const TABLE_WORDS: Record<string, { one: string; many: string } | string> = {
   satisfaction_responses: { one: 'a satisfaction answer', many: 'satisfaction answers' },
   saved_views: { one: 'a saved view', many: 'saved views' },
   team_settings: { one: 'a team setting', many: 'team settings' },
+  call_transcripts: { one: 'a call transcript', many: 'call transcripts' },
+  call_scores: { one: 'a call score', many: 'call scores' },
   team: 'team settings',
 };
 
