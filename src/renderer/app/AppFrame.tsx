@@ -1,4 +1,5 @@
 import {
+  AudioLines,
   BellRing,
   Building2,
   Columns3,
@@ -27,6 +28,7 @@ import { CallDock } from '../features/calls/CallPanel';
 import { REMINDER_COMMANDS } from '../features/calls/commands';
 import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { LIFECYCLE_COMMANDS } from '../features/dashboard/lifecycleCommands';
+import { COACHING_COMMANDS } from '../features/scoring/commands';
 import { useDueReminders } from '../features/calls/useDueReminders';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -72,6 +74,7 @@ export function AppFrame() {
   useShortcut(REMINDER_COMMANDS.open, () => void navigate('/reminders'));
   useShortcut(DASHBOARD_COMMANDS.open, () => void navigate('/dashboard'));
   useShortcut(LIFECYCLE_COMMANDS.open, () => void navigate('/dashboard/lifecycle'));
+  useShortcut(COACHING_COMMANDS.open, () => void navigate('/dashboard/coaching'));
   // A follow-up of mine comes due: a desktop notification in Electron, a toast in a browser tab.
   useDueReminders();
   // The team sees this person online, idle or on a call.
@@ -148,6 +151,15 @@ export function AppFrame() {
           >
             <SlidersHorizontal size={16} aria-hidden />
             Team settings
+          </NavLink>
+          <NavLink
+            to="/settings/scoring"
+            className={({ isActive }) =>
+              [styles.navItem, isActive && styles.active].filter(Boolean).join(' ')
+            }
+          >
+            <AudioLines size={16} aria-hidden />
+            Call scoring
           </NavLink>
           <SyncIndicator />
           {connection.status !== 'open' && (

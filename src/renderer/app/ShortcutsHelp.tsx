@@ -9,6 +9,11 @@ import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { LIFECYCLE_COMMANDS } from '../features/dashboard/lifecycleCommands';
 import { DEAL_COMMANDS } from '../features/deals/commands';
 import { PIPELINE_COMMANDS } from '../features/pipeline/commands';
+import {
+  CALL_PAGE_COMMANDS,
+  COACHING_COMMANDS,
+  SCORING_SETTINGS_COMMANDS,
+} from '../features/scoring/commands';
 import { TEAM_SETTINGS_COMMANDS } from '../features/settings/commands';
 import { SYNC_COMMANDS } from '../features/sync/commands';
 import { APP_COMMANDS } from './commands';
@@ -25,11 +30,14 @@ const GROUPS = [
   { title: 'Reminders', commands: Object.values(REMINDER_COMMANDS) },
   { title: 'Activity dashboard', commands: Object.values(DASHBOARD_COMMANDS) },
   { title: 'Lifecycle metrics', commands: Object.values(LIFECYCLE_COMMANDS) },
+  { title: 'Call scores', commands: Object.values(COACHING_COMMANDS) },
+  { title: 'A call’s page', commands: Object.values(CALL_PAGE_COMMANDS) },
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },
   { title: 'Sync', commands: Object.values(SYNC_COMMANDS) },
   { title: 'Team settings', commands: Object.values(TEAM_SETTINGS_COMMANDS) },
+  { title: 'Scoring settings', commands: Object.values(SCORING_SETTINGS_COMMANDS) },
 ];
 
 /** Every keyboard command, from the same declarations the views bind. */

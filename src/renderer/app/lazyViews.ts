@@ -21,6 +21,10 @@ export const views = {
   reminders: () => import('../features/calls/RemindersPage').then((m) => m.RemindersPage),
   dashboard: () => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
   lifecycle: () => import('../features/dashboard/LifecyclePage').then((m) => m.LifecyclePage),
+  call: () => import('../features/scoring/CallPage').then((m) => m.CallPage),
+  coaching: () => import('../features/scoring/CoachingPage').then((m) => m.CoachingPage),
+  scoringSettings: () =>
+    import('../features/scoring/ScoringSettingsPage').then((m) => m.ScoringSettingsPage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

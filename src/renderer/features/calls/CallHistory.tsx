@@ -1,5 +1,6 @@
 import { History, PhoneIncoming, PhoneOutgoing } from 'lucide-react';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';
@@ -75,13 +76,15 @@ export function CallHistory({
                 </span>
                 <div className={styles.main}>
                   <div className={styles.line}>
-                    <time
+                    <Link
+                      to={`/calls/${call.id}`}
                       className={styles.when}
-                      dateTime={new Date(call.startedAt).toISOString()}
-                      title={formatDateTime(call.startedAt)}
+                      title="Open the call: its transcript and score"
                     >
-                      {formatDateTime(call.startedAt)}
-                    </time>
+                      <time dateTime={new Date(call.startedAt).toISOString()}>
+                        {formatDateTime(call.startedAt)}
+                      </time>
+                    </Link>
                     <span className={styles.duration} title="Duration">
                       {duration ?? 'In progress'}
                     </span>

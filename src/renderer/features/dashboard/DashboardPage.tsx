@@ -450,13 +450,15 @@ function ActivityFeed({ feed }: { feed: ActivityDashboard['feed'] }) {
                   {item.contactName && ` · ${item.contactName}`}
                 </div>
               </div>
-              <time
+              <Link
+                to={`/calls/${item.callId}`}
                 className={styles.ago}
-                dateTime={new Date(item.startedAt).toISOString()}
-                title={formatDateTime(item.startedAt)}
+                title={`Open the call (${formatDateTime(item.startedAt)})`}
               >
-                {formatRelative(item.startedAt, Math.max(now, item.startedAt))}
-              </time>
+                <time dateTime={new Date(item.startedAt).toISOString()}>
+                  {formatRelative(item.startedAt, Math.max(now, item.startedAt))}
+                </time>
+              </Link>
             </li>
           ))}
         </ol>

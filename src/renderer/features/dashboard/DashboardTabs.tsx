@@ -1,7 +1,8 @@
-import { Activity, Funnel } from 'lucide-react';
+import { Activity, Funnel, GraduationCap } from 'lucide-react';
 import { NavLink, useLocation } from 'react-router';
 import { keyLabel } from '../../app/shortcuts';
 import { DASHBOARD_COMMANDS } from './commands';
+import { COACHING_COMMANDS } from '../scoring/commands';
 import { LIFECYCLE_COMMANDS } from './lifecycleCommands';
 import styles from './DashboardTabs.module.css';
 
@@ -13,9 +14,15 @@ const TABS = [
     icon: Funnel,
     keys: LIFECYCLE_COMMANDS.open.keys,
   },
+  {
+    to: '/dashboard/coaching',
+    label: 'Coaching',
+    icon: GraduationCap,
+    keys: COACHING_COMMANDS.open.keys,
+  },
 ];
 
-/** Activity | Lifecycle: the manager's two dashboards, one click (or key) apart. */
+/** Activity | Lifecycle | Coaching: the manager's dashboards, one click (or key) apart. */
 export function DashboardTabs() {
   const { pathname } = useLocation();
   return (
