@@ -1,8 +1,9 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../src/core';
 import { forwardEvents, registerContract } from './ipc';
+import { SafeStorageSecretStore } from './secrets';
 import type { AppOrigin } from './security';
 import { createMainWindow } from './window';
 
@@ -36,6 +37,11 @@ if (!app.requestSingleInstanceLock()) {
     core = createCore({
       dbPath: join(app.getPath('userData'), 'cockpit.db'),
       appVersion: app.getVersion(),
+      // Secrets (the remote scorer's API key) encrypted by the OS keychain, never synced.
+      secrets: new SafeStorageSecretStore(
+        safeStorage,
+        join(app.getPath('userData'), 'secrets.json'),
+      ),
     });
     registerContract(ipcMain, core, appOrigin);
     forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));

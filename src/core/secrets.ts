@@ -59,6 +59,15 @@ export function readJsonRecord(path: string): Record<string, string> {
   );
 }
 
+/** The value of `fn` as a promise: what it throws becomes a rejection, as callers expect. */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
 /**
  * Secrets in a JSON file (`<database>.secrets.json`), readable and writable by its owner only
  * (mode 0600), replaced atomically on every change. Plain text on disk: as safe as the user's
@@ -68,15 +77,16 @@ export class FileSecretStore implements SecretStore {
   constructor(readonly path: string) {}
 
   get(name: string): Promise<string | null> {
-    return Promise.resolve(readJsonRecord(this.path)[name] ?? null);
+    return settle(() => readJsonRecord(this.path)[name] ?? null);
   }
 
   set(name: string, value: string | null): Promise<void> {
-    const secrets = readJsonRecord(this.path);
-    if (value === null) delete secrets[name];
-    else secrets[name] = value;
-    writeFileAtomic(this.path, `${JSON.stringify(secrets, null, 2)}\n`);
-    return Promise.resolve();
+    return settle(() => {
+      const secrets = readJsonRecord(this.path);
+      if (value === null) delete secrets[name];
+      else secrets[name] = value;
+      writeFileAtomic(this.path, `${JSON.stringify(secrets, null, 2)}\n`);
+    });
   }
 }
 

@@ -104,8 +104,17 @@ export function checkScoringConfig(raw: Record<string, unknown>, version: number
   return config;
 }
 
+/** JSON with the keys of every object sorted, so equal configs give equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
 const sameConfig = (a: ScoringConfig, b: ScoringConfig) =>
-  JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+  canonical({ ...a, version: 0 }) === canonical({ ...b, version: 0 });
 
 /**
  * Saves a config if it differs from the current one, as the next version. Returns the version
