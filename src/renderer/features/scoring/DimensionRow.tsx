@@ -138,7 +138,7 @@ export function DimensionRow({
           <span className={styles.scoreNumber}>{formatScore(dimension.score)}</span>
         </div>
       </div>
-      {band && <BandStrip band={band} dimension={dimension} />}
+      {band && dimension.value !== null && <BandStrip band={band} dimension={dimension} />}
       <p className={styles.explanation}>{dimension.explanation}</p>
       {dimension.benchmark && (
         <p className={styles.benchmark}>

@@ -1,0 +1,259 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const TRANSCRIPTS = join(import.meta.dirname, '..', 'fixtures', 'transcripts');
+const ATTACH = 'Attach a transcript (Deepgram, AssemblyAI, AWS Transcribe, WebVTT, SRT or text)';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+
+async function firstRun(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('Team name').fill('Northwind Sales');
+  await page.getByLabel('Your name').fill('Rita Rep');
+  await page.getByLabel('Work email').fill('rita@northwind.example');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** A deal with its contact, and a call logged on it an hour ago; ends on the call's page. */
+async function openLoggedCall(page: Page, origin: string) {
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Choose a CSV file').setInputFiles({
+    name: 'deals.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Title,Company,Contact name,Contact email,Contact phone\r\n' +
+        'Acme GmbH — Annual licence,Acme GmbH,Anna Schmidt,anna@acme.example,+49 30 1234567\r\n',
+    ),
+  });
+  await page.getByRole('button', { name: 'Import 1 deal' }).click();
+  await expect(page.getByRole('heading', { name: /^Imported 1 deal/ })).toBeVisible();
+  await page.goto(`${origin}/#/deals`);
+  await page.getByRole('link', { name: 'Acme GmbH — Annual licence' }).first().click();
+  await page.getByRole('button', { name: /Log a past call/ }).click();
+  const sheet = page.getByRole('dialog', { name: 'Log a past call' });
+  await sheet.getByLabel('Minutes').fill('3');
+  await sheet.getByLabel('Outcome').selectOption({ label: 'Connected' });
+  await sheet.getByLabel('Notes').fill('Discovery call; she wants a demo with finance.');
+  await sheet.getByRole('button', { name: 'Log call' }).click();
+  await expect(sheet).toBeHidden();
+  const history = page.getByRole('list', { name: 'Call history' });
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await history.getByRole('link', { name: /\d/ }).click();
+  await expect(page.getByRole('heading', { name: 'Call with Anna Schmidt' })).toBeVisible();
+}
+
+/** The overall score the ring shows, read from its accessible name. */
+async function overallScore(page: Page): Promise<number> {
+  const label = await page
+    .getByRole('img', { name: /^Overall score: \d+ out of 100/ })
+    .getAttribute('aria-label');
+  return Number(/(\d+) out of 100/.exec(label ?? '')![1]);
+}
+
+function dimension(page: Page, label: string): Locator {
+  return page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+}
+
+test('a rep attaches a transcript to a logged call: the score says why, evidence jumps to the transcript, and correcting the rep rescores it', async ({
+  page,
+  host,
+}) => {
+  await firstRun(page, host.url);
+  const origin = new URL(host.url).origin;
+  await openLoggedCall(page, origin);
+
+  // No transcript yet: the page offers to attach one; the call's facts link to the deal.
+  await expect(page.getByRole('heading', { name: 'No transcript yet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Acme GmbH — Annual licence' })).toBeVisible();
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'deepgram-call.json'));
+
+  // Scored at once, on this laptop, and it says so.
+  await expect(page.getByRole('img', { name: /^Overall score: \d+ out of 100/ })).toBeVisible();
+  await expect(page.getByTestId('scorer')).toHaveText(
+    'Scored on this laptop by the local rules v1',
+  );
+  const before = await overallScore(page);
+  expect(before).toBeGreaterThan(0);
+  expect(before).toBeLessThanOrEqual(100);
+
+  // A dimension with its value, its score and the benchmark it is judged against, with its source.
+  const talk = dimension(page, 'Talk ratio');
+  await expect(talk).toContainText(/\d+%/);
+  await expect(talk.getByRole('meter', { name: 'Talk ratio score' })).toHaveAttribute(
+    'aria-valuenow',
+    /^\d+(\.\d+)?$/,
+  );
+  await expect(talk).toContainText('Top reps talk 43% of the time');
+  await expect(talk).toContainText('Source: Gong Labs');
+  await expect(page.getByRole('region', { name: 'Coaching tips' })).toContainText('questions');
+
+  // The transcript in lanes: Deepgram names nobody, so the rep is a guess, and the page says so.
+  const transcript = page.getByRole('log', { name: 'Transcript' });
+  await expect(transcript).toContainText('Thanks for making time today');
+  await expect(page.getByLabel('Who is the rep?')).toHaveValue('Speaker 0');
+  await expect(page.getByText(/A guess: the first speaker was taken to be the rep/)).toBeVisible();
+
+  // Clicking a piece of evidence scrolls the transcript to it and highlights the line.
+  const nextSteps = dimension(page, 'Next steps set');
+  const chip = nextSteps
+    .getByRole('list', { name: 'Evidence for Next steps set' })
+    .getByRole('button')
+    .first();
+  await expect(chip).toContainText(/^\d\d:\d\d/);
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  const highlighted = transcript.locator('li[aria-current="true"]');
+  await expect(highlighted).toHaveCount(1);
+  await expect(highlighted).toContainText("I'll send a short proposal today");
+  await expect(highlighted.locator('mark')).toBeVisible();
+  await expect(highlighted).toBeInViewport();
+
+  // The rep was the other speaker: correcting it rescores the call.
+  await page.getByLabel('Who is the rep?').selectOption('Speaker 1');
+  await expect(page.getByLabel('Who is the rep?')).toHaveValue('Speaker 1');
+  await expect(page.getByText('Chosen by a person.')).toBeVisible();
+  await expect
+    .poll(() => overallScore(page), { message: 'the score follows the rep' })
+    .not.toBe(before);
+
+  // And again from the keyboard: R rescores with the current config.
+  await page.keyboard.press('r');
+  await expect(page.getByText(/^Scored again/)).toBeVisible();
+
+  // The call is on the coaching tab, as Rita's.
+  await page.goto(`${origin}/#/dashboard/coaching`);
+  await expect(page.getByRole('heading', { name: 'Coaching' })).toBeVisible();
+  const reps = page.getByRole('table', { name: 'Call scores per rep' });
+  await expect(reps.getByRole('row', { name: /Rita Rep/ })).toContainText('1');
+  await expect(page.getByTestId('score-histogram')).toHaveAttribute('aria-label', /: 1\b/);
+});
+
+test('a file that is not a transcript says what was tried and where it broke', async ({
+  page,
+  host,
+}) => {
+  await firstRun(page, host.url);
+  await openLoggedCall(page, new URL(host.url).origin);
+
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'malformed-cue-time.vtt'));
+  const problem = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(problem).toContainText('malformed-cue-time.vtt could not be read as a transcript');
+  await expect(problem).toContainText('WebVTT');
+  await expect(problem).toContainText('line 16');
+  // Nothing was attached: the drop zone is still there, and a good file still works.
+  await expect(page.getByRole('heading', { name: 'No transcript yet' })).toBeVisible();
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'call.srt'));
+  await expect(page.getByRole('img', { name: /^Overall score: \d+ out of 100/ })).toBeVisible();
+  await expect(problem).toBeHidden();
+});
+
+test('a manager changes the weights and competitors: every call is scored again', async ({
+  page,
+  host,
+}) => {
+  await firstRun(page, host.url);
+  const origin = new URL(host.url).origin;
+  await openLoggedCall(page, origin);
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'call-stamped.txt'));
+  await expect(page.getByRole('img', { name: /^Overall score: \d+ out of 100/ })).toBeVisible();
+  const before = await overallScore(page);
+  const callUrl = page.url();
+
+  await page.getByRole('link', { name: 'Call scoring' }).click();
+  await expect(page.getByRole('heading', { name: 'Call scoring' })).toBeVisible();
+  // Only questions count now, and Monday.com is a competitor.
+  for (const label of [
+    'Talk ratio',
+    'Longest monologue',
+    'Longest customer story',
+    'Patience',
+    'Speech rate',
+    'Next steps set',
+    'Objections handled',
+    'Pricing discussed',
+  ]) {
+    await page.getByLabel(`${label} weight`, { exact: true }).fill('0');
+  }
+  await expect(
+    page
+      .getByRole('row', { name: /Questions asked/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('100%');
+  await page.getByRole('combobox', { name: 'Competitors' }).fill('Monday.com');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /Save changes/ }).click();
+  await expect(page.getByText(/Saved as version 2: 1 call was scored again/)).toBeVisible();
+
+  await page.goto(callUrl);
+  await expect
+    .poll(() => overallScore(page), { message: 'the call is scored with the new weights' })
+    .not.toBe(before);
+  // What no longer counts is still measured, under its own heading.
+  await page.getByText(/^Also measured, not counted in the score/).click();
+  await expect(dimension(page, 'Talk ratio')).toContainText('not counted');
+  await expect(dimension(page, 'Competitor mentions')).toHaveCount(1);
+});
+
+// Screenshots for review, light and dark: COCKPIT_SHOTS=/tmp/shots.
+const SHOTS = process.env.COCKPIT_SHOTS;
+test('screenshots of the call page, the coaching tab and the scoring settings', async ({
+  page,
+  host,
+}) => {
+  test.skip(!SHOTS, 'set COCKPIT_SHOTS to a folder to take them');
+  mkdirSync(SHOTS!, { recursive: true });
+  await firstRun(page, host.url);
+  const origin = new URL(host.url).origin;
+  await openLoggedCall(page, origin);
+  const emptyUrl = page.url();
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'malformed-stamp.txt'));
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
+    await page.reload();
+    await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'malformed-stamp.txt'));
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+    await page.screenshot({ path: join(SHOTS!, `call-page-empty-${theme}.png`) });
+  }
+  await page.goto(emptyUrl);
+  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'deepgram-call.json'));
+  await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
+  const callUrl = page.url();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
+    await page.goto(callUrl);
+    await page.reload();
+    await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
+    await page.screenshot({ path: join(SHOTS!, `call-page-${theme}.png`) });
+    await dimension(page, 'Next steps set')
+      .getByRole('list', { name: 'Evidence for Next steps set' })
+      .getByRole('button')
+      .first()
+      .click();
+    await page.screenshot({ path: join(SHOTS!, `call-page-evidence-${theme}.png`) });
+    await page.setViewportSize({ width: 1440, height: 2600 });
+    await page.screenshot({ path: join(SHOTS!, `call-page-tall-${theme}.png`) });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.goto(`${origin}/#/dashboard/coaching`);
+    await expect(page.getByTestId('score-histogram')).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 1400 });
+    await page.screenshot({ path: join(SHOTS!, `coaching-${theme}.png`) });
+
+    await page.goto(`${origin}/#/settings/scoring`);
+    await expect(page.getByRole('heading', { name: 'Call scoring' })).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await page.screenshot({ path: join(SHOTS!, `scoring-settings-${theme}.png`) });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+});
