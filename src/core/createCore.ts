@@ -15,6 +15,7 @@ import { contactMethods } from './contacts';
 import type { CoreContext } from './context';
 import { CoreEvents } from './events';
 import type { Handler, Handlers } from './handlers';
+import { handoverMethods } from './handover';
 import { importExportMethods } from './importexport';
 import { metricsMethods } from './metrics';
 import { lifecycleMethods } from './metrics/lifecycle';
@@ -104,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     ...settingsMethods(context),
     ...presenceMethods(context),
     ...scoringMethods(context),
+    ...handoverMethods(context),
   };
 
   // Keep the search index following the log: right after each write, a slice at a time, so the

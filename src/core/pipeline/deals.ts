@@ -14,6 +14,7 @@ import type {
 } from '../../shared/domain';
 import { planFirstCall } from '../calls';
 import { currentUserId, type CoreContext } from '../context';
+import { draftHandoverAtWon } from '../handover/draft';
 import { requireRow } from '../references';
 import type { Fields, Writer } from '../store/writePath';
 import { teamCurrency } from '../team/team';
@@ -244,6 +245,7 @@ export function createDeal(ctx: CoreContext, input: ParsedInput<'deals.create'>)
       created_at: now,
     });
     recordStageMove(w, dealId, null, stage.id, now, me);
+    if (stage.kind === 'won') draftHandoverAtWon(w, dealId, me, now);
     return dealId;
   });
   // A new lead without a follow-up: its first call, by the team's rule, when asked.
@@ -298,6 +300,7 @@ export function updateDeal(ctx: CoreContext, input: ParsedInput<'deals.update'>)
         position: topPosition(w, stage.id),
       });
     w.update('deals', input.id, fields);
+    if (stage?.kind === 'won') draftHandoverAtWon(w, input.id, currentUserId(ctx), now);
   });
   return getDeal(ctx, input.id);
 }

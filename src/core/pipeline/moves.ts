@@ -1,6 +1,7 @@
 import { ApiError, type ParsedInput } from '../../shared/contract';
 import type { Deal } from '../../shared/domain';
-import type { CoreContext } from '../context';
+import { currentUserId, type CoreContext } from '../context';
+import { draftHandoverAtWon } from '../handover/draft';
 import { requireRow } from '../references';
 import type { Fields, Writer } from '../store/writePath';
 import { enterStage, getDeal, requireReason, requireStage, topPosition } from './deals';
@@ -90,6 +91,9 @@ export function moveDeal(ctx: CoreContext, input: ParsedInput<'deals.move'>): De
       position: positionBetween(w, stage.id, deal.id, input.afterId, input.beforeId),
     };
     w.update('deals', deal.id, fields);
+    if (changesStage && stage.kind === 'won') {
+      draftHandoverAtWon(w, deal.id, currentUserId(ctx), now);
+    }
   });
   return getDeal(ctx, deal.id);
 }
@@ -130,6 +134,9 @@ export function bulkUpdateDeals(
         top -= 1;
       }
       if (w.update('deals', deal.id, fields).length > 0) updated += 1;
+      if (stage?.kind === 'won' && stage.id !== deal.stageId) {
+        draftHandoverAtWon(w, deal.id, currentUserId(ctx), now);
+      }
     }
     return { updated };
   });

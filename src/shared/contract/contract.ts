@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { callsContract, followUpsContract } from './calls';
 import { campaignsContract } from './campaigns';
 import { dashboardContract } from './dashboard';
+import { handoverContract } from './handover';
 import { ImportProgress, importExportContract } from './importexport';
 import type { EventName, MethodName } from './names';
 import { lifecycleContract } from './lifecycle';
@@ -38,6 +39,7 @@ export const contract = {
   ...settingsContract,
   ...presenceContract,
   ...scoringContract,
+  ...handoverContract,
 } satisfies Record<MethodName, MethodSpec>;
 
 // Every name in names.ts has a method here, and every method here has its name there.

@@ -5,6 +5,7 @@ export * from './contract';
 export * from './dashboard';
 export * from './scoring';
 export * from './errors';
+export * from './handover';
 export * from './importexport';
 export * from './lifecycle';
 export * from './names';

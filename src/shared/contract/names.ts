@@ -82,6 +82,20 @@ export const METHOD_NAMES = [
   'scoring.update',
   'scores.trend',
   'scores.distribution',
+  'handover.template',
+  'handover.updateTemplate',
+  'handover.list',
+  'handover.get',
+  'handover.forDeal',
+  'handover.updateSection',
+  'handover.setOwner',
+  'handover.submit',
+  'handover.review',
+  'handover.comment',
+  'handover.resolveComment',
+  'handover.decide',
+  'handover.diff',
+  'handover.exportMarkdown',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
