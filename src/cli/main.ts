@@ -247,6 +247,38 @@ program
     });
   });
 
+program
+  .command('score')
+  .description(
+    'Score a call transcript with the local rules and the default config (no database needed): ' +
+      'Deepgram, AssemblyAI or AWS Transcribe JSON, WebVTT, SRT or "Name: text" lines. Exits ' +
+      'with 1 if the file cannot be read as a transcript.',
+  )
+  .argument('<file>', 'the transcript file')
+  .addOption(
+    new Option('--format <format>', 'read the file as this format instead of detecting it').choices(
+      ['deepgram', 'assemblyai', 'aws', 'webvtt', 'srt', 'text'],
+    ),
+  )
+  .option('--json', 'print the score as JSON')
+  .option(
+    '--rep <name>',
+    'the rep: a speaker of the file, or the name they introduce themselves by',
+  )
+  .action(
+    async (
+      file: string,
+      options: {
+        format?: 'deepgram' | 'assemblyai' | 'aws' | 'webvtt' | 'srt' | 'text';
+        json?: boolean;
+        rep?: string;
+      },
+    ) => {
+      const { runScoreCommand } = await import('./score');
+      process.exitCode = runScoreCommand({ ...options, file: resolve(file) });
+    },
+  );
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`cockpit: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
