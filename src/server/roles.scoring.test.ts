@@ -42,6 +42,7 @@ const entry = (
   lastSeq: 1,
   hlc: formatHlc({ wall: Date.parse('2025-03-12T10:00:00Z'), counter: 0, device: DEVICE }),
   table,
+  schemaV: 9,
   changes: [
     [
       rowId,
