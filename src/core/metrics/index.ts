@@ -7,6 +7,7 @@
  */
 import type { ActivityDashboard, ActivityNumbers, ParsedInput } from '../../shared/contract';
 import { LONGEST_CALL_MS, personPresence } from '../../shared/domain/presence';
+import { LOW_SCORE } from '../../shared/scoring/low';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 const CONNECTED = `('connected', 'meeting-booked')`;
@@ -18,6 +19,9 @@ interface Totals {
   speeds: number[];
   leadsWaiting: number;
   followUpsOverdue: number;
+  scored: number;
+  scoreSum: number;
+  lowScores: number;
 }
 
 const empty = (): Totals => ({
@@ -27,6 +31,9 @@ const empty = (): Totals => ({
   speeds: [],
   leadsWaiting: 0,
   followUpsOverdue: 0,
+  scored: 0,
+  scoreSum: 0,
+  lowScores: 0,
 });
 
 function median(values: number[]): number | null {
@@ -47,6 +54,9 @@ function numbers(t: Totals): ActivityNumbers {
     medianSpeedToLeadMs: median(t.speeds),
     leadsWaiting: t.leadsWaiting,
     followUpsOverdue: t.followUpsOverdue,
+    scoredCalls: t.scored,
+    avgScore: t.scored > 0 ? t.scoreSum / t.scored : null,
+    lowScores: t.lowScores,
   };
 }
 
@@ -142,6 +152,30 @@ export function activityDashboard(
     team.followUpsOverdue += row.n;
   }
 
+  // Call scores of the calls started in the range (a call scored later counts when it is scored).
+  const scores = ctx.store
+    .prepare(
+      `SELECT rep_id AS rep, count(*) AS n, sum(overall) AS total,
+              count(*) FILTER (WHERE overall < @low) AS low
+         FROM call_scores INDEXED BY call_scores_started
+        WHERE deleted_at IS NULL AND call_started_at >= @from AND call_started_at < @to
+              AND overall IS NOT NULL
+        GROUP BY rep_id`,
+    )
+    .all({ from, to, low: LOW_SCORE }) as {
+    rep: string | null;
+    n: number;
+    total: number;
+    low: number;
+  }[];
+  for (const row of scores) {
+    for (const totals of [of(row.rep), team]) {
+      totals.scored += row.n;
+      totals.scoreSum += row.total;
+      totals.lowScores += row.low;
+    }
+  }
+
   const onCall = ctx.store
     .prepare(
       `SELECT c.id AS callId, c.rep_id AS repId, u.name AS repName, c.started_at AS startedAt,
@@ -160,7 +194,7 @@ export function activityDashboard(
   const feed = ctx.store
     .prepare(
       `SELECT c.id AS callId, u.name AS repName, c.started_at AS startedAt, c.ended_at AS endedAt,
-              c.disposition, c.deal_id AS dealId, d.title AS dealTitle,
+              c.disposition, c.deal_id AS dealId, d.title AS dealTitle, s.overall AS score,
               nullif(trim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), '')
                 AS contactName
          FROM (SELECT rowid AS r FROM calls INDEXED BY calls_started
@@ -170,6 +204,7 @@ export function activityDashboard(
          LEFT JOIN users u ON u.id = c.rep_id
          LEFT JOIN deals d ON d.id = c.deal_id
          LEFT JOIN contacts k ON k.id = c.contact_id
+         LEFT JOIN call_scores s ON s.id = c.id AND s.deleted_at IS NULL
         ORDER BY c.started_at DESC, c.id DESC`,
     )
     .all(from, to) as ActivityDashboard['feed'];
@@ -219,6 +254,7 @@ export function activityDashboard(
     now,
     reps,
     team: numbers(team),
+    lowScoreBelow: LOW_SCORE,
     series: { bucketMs, points },
     feed,
     onCall,

@@ -152,4 +152,61 @@ describe('the activity dashboard', () => {
     });
     core.close();
   });
+
+  it('averages the call scores of the range per rep and team, and flags low ones in the feed', async () => {
+    const now = ny('2026-11-30T18:00:00');
+    const core = createCore({ dbPath: tempDbPath(), now: () => now });
+    const rita = '0190f2a4-0000-7000-8000-00000000a001';
+    const ray = '0190f2a4-0000-7000-8000-00000000a002';
+    const call = (n: number) => `0190f2a4-0000-7000-8000-00000000c00${n}`;
+    // Rita: calls at 09:00 (scored 80), 10:00 (scored 40: low), 11:00 (no transcript yet).
+    // Ray: 12:00 (scored 20: low). A score of Sunday's call is not Monday's.
+    // Rita: 2 scored, average 60, 1 low; Ray: 1, 20, 1; team: 3 scored, (80+40+20)/3, 2 low.
+    core.store.write((w) => {
+      w.insert('users', { id: rita, name: 'Rita Rep', email: 'rita@x.example', role: 'rep' });
+      w.insert('users', { id: ray, name: 'Ray Rep', email: 'ray@x.example', role: 'rep' });
+      const calls: [number, string, string, number | null][] = [
+        [1, rita, '2026-11-30T09:00:00', 80],
+        [2, rita, '2026-11-30T10:00:00', 40],
+        [3, rita, '2026-11-30T11:00:00', null],
+        [4, ray, '2026-11-30T12:00:00', 20],
+        [5, ray, '2026-11-29T12:00:00', 10],
+      ];
+      for (const [n, rep, at, overall] of calls) {
+        const started = ny(at);
+        w.insert('calls', {
+          id: call(n),
+          rep_id: rep,
+          started_at: started,
+          ended_at: started + 5 * MIN,
+          disposition: 'connected',
+        });
+        if (overall !== null) {
+          w.insert('call_scores', {
+            id: call(n),
+            rep_id: rep,
+            call_started_at: started,
+            overall,
+          });
+        }
+      }
+    });
+    const board = await core.call('dashboard.activity', {
+      from: ny('2026-11-30T00:00:00'),
+      to: ny('2026-12-01T00:00:00'),
+    });
+    const byName = Object.fromEntries(board.reps.map((r) => [r.repName, r]));
+    expect(byName['Rita Rep']).toMatchObject({ scoredCalls: 2, avgScore: 60, lowScores: 1 });
+    expect(byName['Ray Rep']).toMatchObject({ scoredCalls: 1, avgScore: 20, lowScores: 1 });
+    expect(board.team).toMatchObject({ scoredCalls: 3, lowScores: 2 });
+    expect(board.team.avgScore).toBeCloseTo(140 / 3, 10);
+    expect(board.lowScoreBelow).toBe(50);
+    expect(board.feed.map((f) => [f.callId, f.score])).toEqual([
+      [call(4), 20],
+      [call(3), null],
+      [call(2), 40],
+      [call(1), 80],
+    ]);
+    core.close();
+  });
 });

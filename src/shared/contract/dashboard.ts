@@ -19,6 +19,10 @@ export const ActivityNumbers = z.object({
   leadsWaiting: z.number().int(),
   /** Open follow-ups due before now. */
   followUpsOverdue: z.number().int(),
+  /** Calls of the range with a score, their average (0..100) and how many scored low. */
+  scoredCalls: z.number().int(),
+  avgScore: z.number().nullable(),
+  lowScores: z.number().int(),
 });
 export type ActivityNumbers = z.infer<typeof ActivityNumbers>;
 
@@ -43,6 +47,8 @@ export const ActivityDashboard = z.object({
     }),
   ),
   team: ActivityNumbers,
+  /** A call scored under this is flagged for coaching. */
+  lowScoreBelow: z.number(),
   /** Calls and connects per bucket (an hour for a range up to two days, else a day). */
   series: z.object({
     bucketMs: z.number().int(),
@@ -61,6 +67,8 @@ export const ActivityDashboard = z.object({
       dealId: Id.nullable(),
       dealTitle: z.string().nullable(),
       contactName: z.string().nullable(),
+      /** The call's score (0..100), once it has a transcript. */
+      score: z.number().nullable(),
     }),
   ),
   onCall: z.array(

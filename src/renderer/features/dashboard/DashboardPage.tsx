@@ -117,7 +117,7 @@ export function DashboardPage() {
           <RepTable data={data} now={clock} />
           <div className={styles.twoColumns}>
             <ActivityCharts series={data.series} />
-            <ActivityFeed feed={data.feed} />
+            <ActivityFeed feed={data.feed} lowScoreBelow={data.lowScoreBelow} />
           </div>
         </div>
       )}
@@ -265,6 +265,12 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean; hint?: string }[
     hint: 'Created in the range, not called yet',
   },
   { key: 'followUpsOverdue', label: 'Overdue follow-ups', numeric: true },
+  {
+    key: 'avgScore',
+    label: 'Avg call score',
+    numeric: true,
+    hint: 'Average score (0–100) of the range’s calls with a transcript',
+  },
 ];
 
 type Numbers = ActivityDashboard['team'];
@@ -279,6 +285,10 @@ function cells(n: Numbers) {
     medianSpeedToLeadMs: formatSpeed(n.medianSpeedToLeadMs),
     leadsWaiting: String(n.leadsWaiting),
     followUpsOverdue: String(n.followUpsOverdue),
+    avgScore:
+      n.avgScore === null
+        ? '—'
+        : `${Math.round(n.avgScore)}${n.lowScores > 0 ? ` · ${n.lowScores} low` : ''}`,
   };
 }
 
@@ -379,6 +389,7 @@ function RepTable({ data, now }: { data: ActivityDashboard; now: number }) {
                         data-alert={
                           (column.key === 'followUpsOverdue' && rep.followUpsOverdue > 0) ||
                           (column.key === 'leadsWaiting' && rep.leadsWaiting > 0) ||
+                          (column.key === 'avgScore' && rep.lowScores > 0) ||
                           undefined
                         }
                       >
@@ -425,7 +436,13 @@ function OutcomeBadge({ disposition, live }: { disposition: string | null; live:
   );
 }
 
-function ActivityFeed({ feed }: { feed: ActivityDashboard['feed'] }) {
+function ActivityFeed({
+  feed,
+  lowScoreBelow,
+}: {
+  feed: ActivityDashboard['feed'];
+  lowScoreBelow: number;
+}) {
   const now = useNow(REFRESH_MS);
   return (
     <Card title="Latest calls" className={styles.feedCard}>
@@ -440,6 +457,16 @@ function ActivityFeed({ feed }: { feed: ActivityDashboard['feed'] }) {
                 <div>
                   <strong>{item.repName ?? 'Someone'}</strong>{' '}
                   <OutcomeBadge disposition={item.disposition} live={item.endedAt == null} />
+                  {item.score !== null && (
+                    <Link
+                      to={`/calls/${item.callId}`}
+                      className={styles.score}
+                      data-low={item.score < lowScoreBelow || undefined}
+                      aria-label={`Call score ${Math.round(item.score)}${item.score < lowScoreBelow ? ', low: worth a coaching look' : ''}`}
+                    >
+                      {Math.round(item.score)}
+                    </Link>
+                  )}
                 </div>
                 <div className={styles.muted}>
                   {item.dealId && item.dealTitle ? (

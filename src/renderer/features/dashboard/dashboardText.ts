@@ -141,7 +141,8 @@ export type SortKey =
   | 'avgSpeedToLeadMs'
   | 'medianSpeedToLeadMs'
   | 'leadsWaiting'
-  | 'followUpsOverdue';
+  | 'followUpsOverdue'
+  | 'avgScore';
 
 /** Sort reps by a column; missing values (no speed to lead) last either way. */
 export function sortReps<T extends Record<SortKey, string | number | null>>(
