@@ -7,6 +7,9 @@ import type { FactsReader } from './storage/types';
  * - a rep edits their own deals, contacts, calls (with their transcripts and scores), notes,
  *   follow-ups and saved views;
  * - a success owner edits accounts and the deals in the Retention and Loyalty stages;
+ * - handovers: the deal's owner (or the handover's author) writes, submits and comments; the
+ *   success owner it was given to (a success user) reviews, comments and decides; either may
+ *   hand the other a reminder about it;
  * - a manager edits everything of the team but the pipeline, the team and its people;
  * - an admin also edits stages, users and team settings.
  * Anyone may create accounts (a rep names the customer of a new deal), and rows stamped as the
@@ -110,6 +113,15 @@ export async function checkEntry(
       if (owner === me || owner === undefined || owner === null) continue;
       return `a ${user.role} changes the ${table === 'call_scores' ? 'scores' : 'transcripts'} of their own calls only; this call is someone else’s`;
     }
+    if (HANDOVER_TABLES.has(table)) {
+      const reason = await checkHandoverChange(user, me, table, rowId, fields, isInsert, facts);
+      if (reason) return reason;
+      continue;
+    }
+    if (table === 'follow_ups' && isInsert && valueOf(fields.owner_id) !== me) {
+      // A reminder for someone else: only the other side of a handover, about that handover.
+      if (await handsHandoverNotice(user, me, fields, facts)) continue;
+    }
     const ownerColumn = OWNED_BY[table];
     if (!ownerColumn)
       return `your role (${user.role}) does not change ${table.replaceAll('_', ' ')}`;
@@ -123,4 +135,124 @@ export async function checkEntry(
     // Giving a deal away is allowed; taking it is not (the check above saw the current owner).
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// handovers
+
+const HANDOVER_TABLES = new Set([
+  'handovers',
+  'handover_sections',
+  'handover_comments',
+  'handover_versions',
+]);
+/** What the success owner changes: the review and the decision (on the handover and its version). */
+const DECISION_FIELDS = new Set(['status', 'decided_at', 'decided_by', 'decision']);
+const AUTHOR_STATUSES = new Set(['draft', 'submitted']);
+const OWNER_STATUSES = new Set(['in_review', 'accepted', 'changes_requested']);
+
+interface HandoverSides {
+  known: boolean;
+  /** The author, or the owner of the handover's deal. */
+  author: boolean;
+  /** The success owner it was given to, in customer success. */
+  owner: boolean;
+  ids: (string | undefined)[];
+}
+
+/** How `me` stands to a handover, from what the server knows (or this very insert says). */
+async function handoverSides(
+  user: ServerUser,
+  me: string,
+  handoverId: string,
+  insert: Record<string, unknown> | null,
+  facts: FactsReader,
+): Promise<HandoverSides> {
+  const fact = async (column: string) => {
+    if (insert && column in insert) return valueOf(insert[column]);
+    return facts.get('handovers', handoverId, column);
+  };
+  const dealId = await fact('deal_id');
+  const authorId = await fact('author_id');
+  const ownerId = await fact('success_owner_id');
+  const dealOwner =
+    typeof dealId === 'string' ? await facts.get('deals', dealId, 'owner_id') : undefined;
+  return {
+    known: dealId !== undefined || authorId !== undefined,
+    author: authorId === me || dealOwner === me,
+    // A rep never decides, even one who named themselves the owner.
+    owner: user.role === 'success' && ownerId === me,
+    ids: [authorId, dealOwner, ownerId].map((id) => (typeof id === 'string' ? id : undefined)),
+  };
+}
+
+async function checkHandoverChange(
+  user: ServerUser,
+  me: string,
+  table: string,
+  rowId: string,
+  fields: Record<string, unknown>,
+  isInsert: boolean,
+  facts: FactsReader,
+): Promise<string | null> {
+  const handoverId =
+    table === 'handovers'
+      ? rowId
+      : (valueOf(fields.handover_id) ?? (await facts.get(table, rowId, 'handover_id')));
+  if (typeof handoverId !== 'string') {
+    return isInsert ? null : 'a handover change must name its handover';
+  }
+  const sides = await handoverSides(
+    user,
+    me,
+    handoverId,
+    table === 'handovers' && isInsert ? fields : null,
+    facts,
+  );
+  // Made on a laptop that has not pushed the handover yet (a deal won on two laptops at once).
+  if (!sides.known) return isInsert ? null : 'this handover is not known to the server yet';
+  const notYours =
+    'handovers are written by the deal’s owner and decided by the success owner they were given to; this one is neither yours to write nor to decide';
+  if (table === 'handover_comments') return sides.author || sides.owner ? null : notYours;
+  if (table === 'handover_sections') {
+    return sides.author
+      ? null
+      : 'only the author of a handover (the deal’s owner) writes its sections';
+  }
+  // handovers and handover_versions: the author's fields and the owner's decision.
+  for (const [column, raw] of Object.entries(fields)) {
+    const value = valueOf(raw);
+    const decision =
+      DECISION_FIELDS.has(column) &&
+      !(column === 'status' && typeof value === 'string' && AUTHOR_STATUSES.has(value));
+    if (decision) {
+      if (sides.owner) {
+        if (column === 'status' && !(typeof value === 'string' && OWNER_STATUSES.has(value))) {
+          return `a success owner reviews, accepts or sends back a handover; status ${String(value)} is none of these`;
+        }
+        continue;
+      }
+      // The author submitting clears the last decision (status back to submitted, decided_* null).
+      if (sides.author && column !== 'status' && column !== 'decision' && value === null) continue;
+      return 'only the success owner a handover was given to (or a manager) reviews and decides it';
+    }
+    if (!sides.author) {
+      return 'only the author of a handover (the deal’s owner) writes, addresses and submits it';
+    }
+  }
+  return null;
+}
+
+/** A follow-up for another person: the reminder one side of a handover leaves the other. */
+async function handsHandoverNotice(
+  user: ServerUser,
+  me: string,
+  fields: Record<string, unknown>,
+  facts: FactsReader,
+): Promise<boolean> {
+  const dealId = valueOf(fields.deal_id);
+  const ownerId = valueOf(fields.owner_id);
+  if (typeof dealId !== 'string' || typeof ownerId !== 'string') return false;
+  const sides = await handoverSides(user, me, derivedId('handover', dealId), null, facts);
+  return sides.known && (sides.author || sides.owner) && sides.ids.includes(ownerId);
 }

@@ -34,7 +34,8 @@ const LIST_COLUMNS = `
     AS updatedAt,
   (SELECT json_group_array(s.title) FROM (
      SELECT title FROM handover_sections s
-      WHERE s.handover_id = h.id AND s.deleted_at IS NULL AND s.required = 1 AND trim(s.body) = ''
+      WHERE s.handover_id = h.id AND s.deleted_at IS NULL AND s.required = 1
+        AND trim(s.body, ' ' || char(9, 10, 13)) = ''
       ORDER BY s.position) s) AS missingRequired,
   (SELECT count(*) FROM handover_comments c
     WHERE c.handover_id = h.id AND c.deleted_at IS NULL AND c.resolved_at IS NULL) AS openComments`;
@@ -46,6 +47,15 @@ const LIST_FROM = `
   LEFT JOIN accounts da ON da.id = d.account_id
   LEFT JOIN users au ON au.id = h.author_id
   LEFT JOIN users so ON so.id = h.success_owner_id`;
+
+/**
+ * When the deal was won: its last move into a won stage (accepting the handover moves it on into
+ * Onboarding, which clears the deal's own close date), else its close date.
+ */
+export const WON_AT = `coalesce(
+  (SELECT max(m.moved_at) FROM stage_history m JOIN stages ms ON ms.id = m.to_stage_id
+    WHERE m.deal_id = d.id AND m.deleted_at IS NULL AND ms.kind = 'won'),
+  d.closed_at)`;
 
 type ListRow = Omit<HandoverListItem, 'missingRequired' | 'status'> & {
   status: string;
@@ -200,6 +210,7 @@ export function templateGuidance(ctx: CoreContext): Map<string, string> {
   return new Map(readTemplate(row?.value).template.sections.map((s) => [s.id, s.guidance]));
 }
 
+/** In the order written (rowid breaks ties: a decision's comments share one millisecond). */
 export function readComments(ctx: CoreContext, handoverId: string): HandoverComment[] {
   return ctx.store
     .prepare(
@@ -207,7 +218,7 @@ export function readComments(ctx: CoreContext, handoverId: string): HandoverComm
               c.body, c.created_at AS createdAt, c.resolved_at AS resolvedAt
          FROM handover_comments c LEFT JOIN users u ON u.id = c.author_id
         WHERE c.handover_id = ? AND c.deleted_at IS NULL
-        ORDER BY c.created_at, c.id`,
+        ORDER BY c.created_at, c.rowid`,
     )
     .all(handoverId) as HandoverComment[];
 }
@@ -252,7 +263,7 @@ export function getHandover(ctx: CoreContext, id: string): HandoverDocument {
     .prepare(
       `SELECT ${LIST_COLUMNS}, h.template_version AS templateVersion, h.decided_by AS decidedBy,
               db.name AS decidedByName, d.stage_id AS stageId, st.name AS stageName,
-              d.closed_at AS closedAt, d.expected_close_at AS expectedCloseAt,
+              ${WON_AT} AS wonAt, d.expected_close_at AS expectedCloseAt,
               d.close_reason AS closeReason, coalesce(a.renewal_at, da.renewal_at) AS renewalAt
          ${LIST_FROM}
          LEFT JOIN users db ON db.id = h.decided_by
@@ -265,7 +276,7 @@ export function getHandover(ctx: CoreContext, id: string): HandoverDocument {
     decidedByName: string | null;
     stageId: string | null;
     stageName: string | null;
-    closedAt: number | null;
+    wonAt: number | null;
     expectedCloseAt: number | null;
     closeReason: string | null;
     renewalAt: number | null;
@@ -276,7 +287,7 @@ export function getHandover(ctx: CoreContext, id: string): HandoverDocument {
     decidedByName,
     stageId,
     stageName,
-    closedAt,
+    wonAt,
     expectedCloseAt,
     closeReason,
     renewalAt,
@@ -289,7 +300,7 @@ export function getHandover(ctx: CoreContext, id: string): HandoverDocument {
     templateVersion,
     decidedBy,
     decidedByName,
-    deal: { stageId, stageName, closedAt, expectedCloseAt, closeReason, renewalAt },
+    deal: { stageId, stageName, wonAt, expectedCloseAt, closeReason, renewalAt },
     sections: readSections(ctx, id).map((s) => toSection(s, guidance)),
     comments: readComments(ctx, id),
     versions: readVersions(ctx, id),

@@ -65,7 +65,7 @@ export function exportMarkdown(
         ? formatMoney(doc.valueMinor, doc.currency, { locale: 'en-GB' })
         : '—',
     ],
-    ['Won', date(doc.deal.closedAt)],
+    ['Won', date(doc.deal.wonAt)],
     ['Renewal date', date(doc.deal.renewalAt)],
     ['Stage now', doc.deal.stageName ?? '—'],
     ['Sales (author)', doc.authorName ?? '—'],

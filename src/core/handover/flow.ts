@@ -27,6 +27,7 @@ import {
   requireHandover,
   templateGuidance,
   toSection,
+  WON_AT,
   type HandoverRow,
 } from './documents';
 import { versionRowId } from './draft';
@@ -315,7 +316,7 @@ export function renewalPlan(
   const row = dealId
     ? (ctx.store
         .prepare(
-          `SELECT d.closed_at AS closedAt, a.id AS accountId, a.renewal_at AS renewalAt
+          `SELECT ${WON_AT} AS closedAt, a.id AS accountId, a.renewal_at AS renewalAt
              FROM deals d LEFT JOIN accounts a ON a.id = coalesce(
                (SELECT account_id FROM handovers WHERE id = ?), d.account_id)
             WHERE d.id = ?`,
@@ -362,7 +363,7 @@ export function decideHandover(
 
   if (input.decision === 'requestChanges') {
     input.comments.forEach((c, i) =>
-      requireSectionId(ctx, handover.id, c.sectionId, `comments.${i}.sectionId`),
+      requireSectionId(ctx, handover.id, c.sectionId, `comments[${i}].sectionId`),
     );
     const open = readComments(ctx, handover.id).filter((c) => c.resolvedAt === null);
     if (input.comments.length === 0 && open.length === 0) {

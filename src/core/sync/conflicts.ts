@@ -6,7 +6,7 @@ import type { OpenConflict } from '../store/store';
 import { isSyncedTable } from '../store/syncedTables';
 
 /** How a record is named in the inbox, and where its page is. */
-const RECORDS: Record<string, { noun: string; label: string; href?: string }> = {
+const RECORDS: Record<string, { noun: string; label: string; href?: string; hrefSql?: string }> = {
   deals: { noun: 'Deal', label: 'title', href: '/deals/' },
   accounts: { noun: 'Account', label: 'name', href: '/accounts/' },
   contacts: { noun: 'Contact', label: "trim(first_name || ' ' || last_name)", href: '/contacts/' },
@@ -17,6 +17,23 @@ const RECORDS: Record<string, { noun: string; label: string; href?: string }> = 
   notes: { noun: 'Note', label: 'substr(body, 1, 60)' },
   follow_ups: { noun: 'Follow-up', label: 'title' },
   calls: { noun: 'Call', label: "coalesce(notes, '')" },
+  // A handover's parts are named with their deal and lead to the handover's page.
+  handover_sections: {
+    noun: 'Handover section',
+    label: `title || coalesce(' of ' || (SELECT d.title FROM handovers h JOIN deals d ON d.id = h.deal_id
+                                          WHERE h.id = handover_sections.handover_id), '')`,
+    hrefSql: "'/handovers/' || handover_id",
+  },
+  handover_comments: {
+    noun: 'Handover comment',
+    label: 'substr(body, 1, 60)',
+    hrefSql: "'/handovers/' || handover_id",
+  },
+  handovers: {
+    noun: 'Handover',
+    label: '(SELECT d.title FROM deals d WHERE d.id = handovers.deal_id)',
+    hrefSql: "'/handovers/' || id",
+  },
 };
 
 function fieldName(column: string): string {
@@ -49,11 +66,16 @@ function author(ctx: CoreContext, hlc: string): string {
 function describe(ctx: CoreContext, conflict: OpenConflict): SyncConflict {
   const kind = RECORDS[conflict.tbl];
   let record = kind ? kind.noun : conflict.tbl;
+  let link: string | null = null;
   if (kind && isSyncedTable(conflict.tbl)) {
     const row = ctx.store
-      .prepare(`SELECT ${kind.label} AS label FROM ${conflict.tbl} WHERE id = ?`)
-      .get(conflict.row_id) as { label: string | null } | undefined;
+      .prepare(
+        `SELECT ${kind.label} AS label, ${kind.hrefSql ?? 'NULL'} AS link
+           FROM ${conflict.tbl} WHERE id = ?`,
+      )
+      .get(conflict.row_id) as { label: string | null; link: string | null } | undefined;
     if (row?.label) record = `${kind.noun} “${row.label}”`;
+    link = row?.link ?? null;
   }
   return {
     id: conflict.id,
@@ -66,7 +88,7 @@ function describe(ctx: CoreContext, conflict: OpenConflict): SyncConflict {
       ? kind.href.endsWith('/')
         ? `${kind.href}${conflict.row_id}`
         : kind.href
-      : null,
+      : link,
     kept: {
       value: conflict.kept_value,
       by: author(ctx, conflict.kept_hlc),

@@ -108,6 +108,10 @@ export const FACT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   stages: ['phase_id'],
   stage_history: ['deal_id'],
   call_scores: ['rep_id'],
+  handovers: ['deal_id', 'author_id', 'success_owner_id'],
+  handover_sections: ['handover_id'],
+  handover_comments: ['handover_id'],
+  handover_versions: ['handover_id'],
 };
 
 /**

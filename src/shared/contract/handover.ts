@@ -171,7 +171,8 @@ export const HandoverDocument = HandoverListItem.extend({
   deal: z.object({
     stageId: z.string().nullable(),
     stageName: z.string().nullable(),
-    closedAt: Timestamp.nullable(),
+    /** The last move into a won stage (the deal's close date before that). */
+    wonAt: Timestamp.nullable(),
     expectedCloseAt: Timestamp.nullable(),
     closeReason: z.string().nullable(),
     renewalAt: Timestamp.nullable(),

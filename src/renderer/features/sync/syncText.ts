@@ -164,6 +164,10 @@ const TABLE_WORDS: Record<string, { one: string; many: string } | string> = {
   team_settings: { one: 'a team setting', many: 'team settings' },
   call_transcripts: { one: 'a call transcript', many: 'call transcripts' },
   call_scores: { one: 'a call score', many: 'call scores' },
+  handovers: { one: 'a handover', many: 'handovers' },
+  handover_sections: { one: 'a handover section', many: 'handover sections' },
+  handover_comments: { one: 'a handover comment', many: 'handover comments' },
+  handover_versions: { one: 'a handover version', many: 'handover versions' },
   team: 'team settings',
 };
 
