@@ -57,7 +57,7 @@ export function updateTemplate(
   requireRole(ctx, EDITORS, 'change the handover template');
   const current = teamTemplate(ctx);
   const next: Template =
-    'reset' in input
+    input.reset || !input.sections
       ? { ...BUILT_IN_TEMPLATE, version: Math.max(current.version, BUILT_IN_TEMPLATE.version) + 1 }
       : {
           version: current.version + 1,

@@ -234,13 +234,17 @@ export const handoverContract = {
   },
   'handover.updateTemplate': {
     summary: 'Change the handover template for handovers made from now on (admins).',
-    input: z.union([
-      z.strictObject({
+    input: z
+      .strictObject({
         name: z.string().trim().min(1).max(120).optional(),
-        sections: TemplateSections,
+        sections: TemplateSections.optional(),
+        /** Back to the built-in sections (as a new version). */
+        reset: z.literal(true, { error: 'true, to go back to the built-in template' }).optional(),
+      })
+      .refine((input) => (input.sections !== undefined) !== (input.reset === true), {
+        error: 'give the sections, or reset: true (not both)',
+        path: ['sections'],
       }),
-      z.strictObject({ reset: z.literal(true) }),
-    ]),
     output: HandoverTemplateState,
   },
   'handover.list': {
@@ -311,7 +315,7 @@ export const handoverContract = {
           comments: z.array(NewComment).max(50).default([]),
         }),
       ],
-      { error: 'decision: accept or requestChanges' },
+      { error: 'accept or requestChanges' },
     ),
     output: HandoverDocument,
   },
@@ -325,7 +329,7 @@ export const handoverContract = {
         to: VersionNumber.optional(),
       })
       .refine((input) => input.to === undefined || input.to > input.from, {
-        error: 'to must be a later version than from',
+        error: 'a later version than from',
         path: ['to'],
       }),
     output: z.object({
