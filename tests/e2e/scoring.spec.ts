@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { runCockpit } from '../helpers/cli';
+import { expect, startHost, test } from './fixtures';
 
 const TRANSCRIPTS = join(import.meta.dirname, '..', 'fixtures', 'transcripts');
 const ATTACH = 'Attach a transcript (Deepgram, AssemblyAI, AWS Transcribe, WebVTT, SRT or text)';
@@ -204,56 +207,115 @@ test('a manager changes the weights and competitors: every call is scored again'
   await expect(dimension(page, 'Competitor mentions')).toHaveCount(1);
 });
 
-// Screenshots for review, light and dark: COCKPIT_SHOTS=/tmp/shots.
+// Screenshots for review, light and dark: COCKPIT_SHOTS=/tmp/shots. A seeded team of four reps,
+// with transcripts attached to a score of their connected calls, so the coaching tab has a story.
 const SHOTS = process.env.COCKPIT_SHOTS;
 test('screenshots of the call page, the coaching tab and the scoring settings', async ({
   page,
-  host,
 }) => {
   test.skip(!SHOTS, 'set COCKPIT_SHOTS to a folder to take them');
+  test.setTimeout(240_000);
   mkdirSync(SHOTS!, { recursive: true });
-  await firstRun(page, host.url);
-  const origin = new URL(host.url).origin;
-  await openLoggedCall(page, origin);
-  const emptyUrl = page.url();
-  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'malformed-stamp.txt'));
-  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
-    await page.reload();
-    await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'malformed-stamp.txt'));
-    await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
-    await page.screenshot({ path: join(SHOTS!, `call-page-empty-${theme}.png`) });
-  }
-  await page.goto(emptyUrl);
-  await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'deepgram-call.json'));
-  await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
-  const callUrl = page.url();
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
-    await page.goto(callUrl);
-    await page.reload();
-    await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
-    await page.screenshot({ path: join(SHOTS!, `call-page-${theme}.png`) });
-    await dimension(page, 'Next steps set')
-      .getByRole('list', { name: 'Evidence for Next steps set' })
-      .getByRole('button')
-      .first()
-      .click();
-    await page.screenshot({ path: join(SHOTS!, `call-page-evidence-${theme}.png`) });
-    await page.setViewportSize({ width: 1440, height: 2600 });
-    await page.screenshot({ path: join(SHOTS!, `call-page-tall-${theme}.png`) });
-    await page.setViewportSize({ width: 1440, height: 900 });
+  const dir = mkdtempSync(join(tmpdir(), 'cockpit-scoring-shots-'));
+  const dbPath = join(dir, 'cockpit.db');
+  const seeded = await runCockpit([
+    'seed',
+    '--db',
+    dbPath,
+    '--deals',
+    '80',
+    '--reps',
+    '4',
+    '--calls',
+    '240',
+  ]);
+  expect(seeded.code, seeded.stderr).toBe(0);
+  const db = new Database(dbPath);
+  // The laptop is a sales manager's, who may attach transcripts to every rep's calls.
+  const manager = db.prepare("SELECT id FROM users WHERE role = 'manager' LIMIT 1").get() as {
+    id: string;
+  };
+  db.prepare(
+    "INSERT OR REPLACE INTO local_settings (key, value) VALUES ('current_user_id', ?)",
+  ).run(manager.id);
+  const calls = db
+    .prepare(
+      `SELECT c.id, c.rep_id AS repId FROM calls c
+       WHERE c.disposition IN ('connected', 'meeting-booked') AND c.ended_at IS NOT NULL
+         AND c.deal_id IS NOT NULL AND c.started_at > ?
+       ORDER BY c.started_at DESC`,
+    )
+    .all(Date.now() - 28 * 86_400_000) as { id: string; repId: string }[];
+  db.close();
+  const host = await startHost(dbPath);
+  try {
+    const origin = new URL(host.url).origin;
+    await page.goto(host.url);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    // Four calls per rep, from the four fixtures; some with the rep the wrong way round.
+    const files = [
+      'deepgram-call.json',
+      'call-stamped.txt',
+      'teams-call.vtt',
+      'aws-call.json',
+      'zoom-call.vtt',
+      'assemblyai-call.json',
+      'call.srt',
+      'three-speakers.vtt',
+      'no-timestamps.txt',
+      'overlapping-stereo.json',
+    ];
+    const perRep = new Map<string, number>();
+    let attached = 0;
+    for (const call of calls) {
+      const n = perRep.get(call.repId) ?? 0;
+      if (n >= 4) continue;
+      perRep.set(call.repId, n + 1);
+      await page.goto(`${origin}/#/calls/${call.id}`);
+      await page
+        .getByLabel(ATTACH)
+        .setInputFiles(join(TRANSCRIPTS, files[(attached * 3 + n) % files.length]!));
+      await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
+      if ((attached + n) % 3 === 2) {
+        const rep = page.getByLabel('Who is the rep?');
+        const other = await rep.locator('option:not(:checked)').first().getAttribute('value');
+        await rep.selectOption(other!);
+        await expect(page.getByText('Chosen by a person.')).toBeVisible();
+      }
+      attached++;
+    }
+    const shown = calls[0]!.id;
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
+      await page.goto(`${origin}/#/calls/${shown}`);
+      await page.reload();
+      await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
+      await page.screenshot({ path: join(SHOTS!, `call-page-${theme}.png`) });
+      const chips = page.getByRole('list', { name: /^Evidence for/ }).getByRole('button');
+      await chips.nth(3).click();
+      await page.screenshot({ path: join(SHOTS!, `call-page-evidence-${theme}.png`) });
+      await page.setViewportSize({ width: 1440, height: 2600 });
+      await page.screenshot({ path: join(SHOTS!, `call-page-tall-${theme}.png`) });
+      await page.setViewportSize({ width: 1440, height: 1500 });
 
-    await page.goto(`${origin}/#/dashboard/coaching`);
-    await expect(page.getByTestId('score-histogram')).toBeVisible();
-    await page.setViewportSize({ width: 1440, height: 1400 });
-    await page.screenshot({ path: join(SHOTS!, `coaching-${theme}.png`) });
+      await page.goto(`${origin}/#/dashboard/coaching`);
+      await expect(page.getByTestId('score-histogram')).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: join(SHOTS!, `coaching-${theme}.png`) });
 
-    await page.goto(`${origin}/#/settings/scoring`);
-    await expect(page.getByRole('heading', { name: 'Call scoring' })).toBeVisible();
-    await page.setViewportSize({ width: 1440, height: 1700 });
-    await page.screenshot({ path: join(SHOTS!, `scoring-settings-${theme}.png`) });
-    await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${origin}/#/dashboard`);
+      await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
+      await page.getByRole('radio', { name: 'This week' }).click();
+      await page.screenshot({ path: join(SHOTS!, `activity-scores-${theme}.png`) });
+
+      await page.goto(`${origin}/#/settings/scoring`);
+      await expect(page.getByRole('heading', { name: 'Call scoring' })).toBeVisible();
+      await page.setViewportSize({ width: 1440, height: 1900 });
+      await page.screenshot({ path: join(SHOTS!, `scoring-settings-${theme}.png`) });
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  } finally {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

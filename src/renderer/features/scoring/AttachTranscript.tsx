@@ -1,6 +1,7 @@
 import { CircleAlert, FileAudio, FileUp, X } from 'lucide-react';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { CallDetail } from '../../../shared/contract/scoring';
+import { ApiError } from '../../../shared/contract/errors';
 import { api } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Button } from '../../components/Button';
@@ -41,7 +42,11 @@ export function AttachTranscript({
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<{ file: string; message: string } | null>(null);
+  const [problem, setProblem] = useState<{
+    file: string;
+    message: string;
+    unreadable: boolean;
+  } | null>(null);
   const [over, setOver] = useState(false);
 
   useShortcut(CALL_PAGE_COMMANDS.attach, () => inputRef.current?.click(), { enabled: !busy });
@@ -55,7 +60,12 @@ export function AttachTranscript({
       const detail = await api.transcripts.import({ callId, text, filename: file.name });
       onAttached(detail);
     } catch (error) {
-      setProblem({ file: file.name, message: errorSentence(error) });
+      // A file the core could not read is the file's problem; anything else (a refusal, a lost
+      // connection) is not, and says so.
+      const unreadable =
+        !(error instanceof ApiError) ||
+        (error.code === 'invalid_input' && error.field !== 'callId');
+      setProblem({ file: file.name, message: errorSentence(error), unreadable });
     } finally {
       setBusy(null);
       if (inputRef.current) inputRef.current.value = '';
@@ -84,7 +94,11 @@ export function AttachTranscript({
     <div className={styles.problem} role="alert">
       <CircleAlert size={18} aria-hidden />
       <div>
-        <p className={styles.problemTitle}>{problem.file} could not be read as a transcript</p>
+        <p className={styles.problemTitle}>
+          {problem.unreadable
+            ? `${problem.file} could not be read as a transcript`
+            : `${problem.file} was not attached`}
+        </p>
         <p className={styles.problemText}>{problem.message}</p>
       </div>
       <button

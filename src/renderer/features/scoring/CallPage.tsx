@@ -7,6 +7,7 @@ import {
   FileText,
   Handshake,
   Lightbulb,
+  Lock,
   PhoneIncoming,
   PhoneOutgoing,
   RefreshCw,
@@ -18,7 +19,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { CallDetail } from '../../../shared/contract/scoring';
 import type { CallDisposition } from '../../../shared/domain/followUpRules';
 import { FORMAT_LABELS } from '../../../shared/transcripts/errors';
-import { api, useApiQuery } from '../../api';
+import { api, useApiQuery, useAppInfo } from '../../api';
 import { keyLabel, useShortcut } from '../../app/shortcuts';
 import { Avatar } from '../../components/Avatar';
 import { Button } from '../../components/Button';
@@ -97,7 +98,32 @@ function OutcomeBadge({ disposition }: { disposition: CallDisposition | null }) 
   );
 }
 
+/**
+ * The call's rep, managers and admins attach, correct and rescore its transcript; others read it
+ * (the core refuses them too: this only spares them a button that cannot work).
+ */
+function useCanChange(call: CallDetail): boolean {
+  const user = useAppInfo().data?.currentUser;
+  if (!user) return true;
+  return (
+    user.role === 'manager' ||
+    user.role === 'admin' ||
+    call.repId === null ||
+    call.repId === user.id
+  );
+}
+
+function ReadOnlyNote({ call, what }: { call: CallDetail; what: string }) {
+  return (
+    <p className={styles.readOnly} role="note">
+      <Lock size={14} aria-hidden />
+      Only {call.repName ?? 'the call’s rep'}, managers and admins {what}.
+    </p>
+  );
+}
+
 function CallView({ call, onBack }: { call: CallDetail; onBack: () => void }) {
+  const canChange = useCanChange(call);
   const [focus, setFocus] = useState<(TranscriptFocus & { evidence: Evidence }) | null>(null);
   const setDetail = useSetCallDetail();
   const transcript = call.transcript;
@@ -188,11 +214,11 @@ function CallView({ call, onBack }: { call: CallDetail; onBack: () => void }) {
       </header>
 
       {!transcript ? (
-        <NoTranscript call={call} onAttached={setDetail} />
+        <NoTranscript call={call} onAttached={setDetail} canChange={canChange} />
       ) : (
         <div className={styles.layout}>
           <div className={styles.scoreColumn}>
-            <ScoreCard call={call} onChanged={setDetail} />
+            <ScoreCard call={call} onChanged={setDetail} canChange={canChange} />
             {call.score && call.score.tips.length > 0 && <TipsCard tips={call.score.tips} />}
             {call.score && (
               <DimensionsCard
@@ -214,7 +240,7 @@ function CallView({ call, onBack }: { call: CallDetail; onBack: () => void }) {
                   {!transcript.timed && ' · times estimated (the file had none)'}
                 </p>
               </div>
-              <AttachTranscript callId={call.id} onAttached={setDetail} compact />
+              {canChange && <AttachTranscript callId={call.id} onAttached={setDetail} compact />}
             </div>
             {transcript.segments.length === 0 ? (
               <p className={styles.quiet}>The transcript has no words in it.</p>
@@ -231,14 +257,23 @@ function CallView({ call, onBack }: { call: CallDetail; onBack: () => void }) {
 function NoTranscript({
   call,
   onAttached,
+  canChange,
 }: {
   call: CallDetail;
   onAttached: (detail: CallDetail) => void;
+  canChange: boolean;
 }) {
   return (
     <div className={styles.noTranscript}>
       <section className={styles.card} aria-label="Transcript">
-        <AttachTranscript callId={call.id} onAttached={onAttached} />
+        {canChange ? (
+          <AttachTranscript callId={call.id} onAttached={onAttached} />
+        ) : (
+          <EmptyState icon={<FileText />} title="No transcript yet">
+            Once a transcript is attached, the call is scored and its score shows here.
+            <ReadOnlyNote call={call} what="attach one" />
+          </EmptyState>
+        )}
       </section>
       {(call.notes || call.nextStep) && (
         <section className={styles.card} aria-label="Notes of the call">
@@ -258,9 +293,11 @@ function NoTranscript({
 function ScoreCard({
   call,
   onChanged,
+  canChange,
 }: {
   call: CallDetail;
   onChanged: (detail: CallDetail) => void;
+  canChange: boolean;
 }) {
   const toast = useToast();
   const low = useLowScores();
@@ -289,7 +326,7 @@ function ScoreCard({
       setRescoring(false);
     }
   };
-  useShortcut(CALL_PAGE_COMMANDS.rescore, () => void rescore());
+  useShortcut(CALL_PAGE_COMMANDS.rescore, () => void rescore(), { enabled: canChange });
 
   const setRep = async (speaker: string) => {
     if (!speaker || speaker === transcript.repSpeaker) return;
@@ -348,15 +385,19 @@ function ScoreCard({
             </p>
           )}
           <div className={styles.scoreActions}>
-            <Button
-              size="sm"
-              icon={<RefreshCw />}
-              busy={rescoring}
-              shortcut={keyLabel(CALL_PAGE_COMMANDS.rescore.keys)}
-              onClick={() => void rescore()}
-            >
-              Rescore
-            </Button>
+            {canChange ? (
+              <Button
+                size="sm"
+                icon={<RefreshCw />}
+                busy={rescoring}
+                shortcut={keyLabel(CALL_PAGE_COMMANDS.rescore.keys)}
+                onClick={() => void rescore()}
+              >
+                Rescore
+              </Button>
+            ) : (
+              <ReadOnlyNote call={call} what="rescore it or change its rep" />
+            )}
           </div>
         </div>
       </div>
@@ -368,7 +409,7 @@ function ScoreCard({
           id={repSelectId}
           className={styles.select}
           value={transcript.repSpeaker ?? ''}
-          disabled={choosingRep || transcript.speakers.length === 0}
+          disabled={!canChange || choosingRep || transcript.speakers.length === 0}
           aria-describedby={`${repSelectId}-hint`}
           onChange={(event) => void setRep(event.target.value)}
         >

@@ -20,10 +20,12 @@ import {
   type CoachingRange,
 } from './scoreText';
 import { Sparkline } from './Sparkline';
+import { useCountedDimensions } from './useScoring';
 import styles from './CoachingPage.module.css';
 
 type Distribution = MethodOutput<'scores.distribution'>;
 type Trend = MethodOutput<'scores.trend'>;
+const EMPTY: Trend['dimensions'] = [];
 
 /** `#/dashboard/coaching`: the team's call scores, who to coach and on what. */
 export function CoachingPage() {
@@ -167,16 +169,19 @@ function Tile({
   value,
   detail,
   tone,
+  kind,
 }: {
   label: string;
   value: ReactNode;
   detail: ReactNode;
   tone?: string;
+  /** A name rather than a number: set smaller, so that it fits. */
+  kind?: 'text';
 }) {
   return (
     <div className={styles.tile} role="group" aria-label={label}>
       <div className={styles.tileLabel}>{label}</div>
-      <div className={styles.tileValue} data-tone={tone}>
+      <div className={styles.tileValue} data-tone={tone} data-kind={kind}>
         {value}
       </div>
       <div className={styles.tileDetail}>{detail}</div>
@@ -184,9 +189,18 @@ function Tile({
   );
 }
 
+/** Strengths and weak spots among what counts in the score (all dimensions until that is known). */
+function useCounted<T extends { id: string }>(dimensions: readonly T[]): T[] {
+  const counted = useCountedDimensions();
+  return useMemo(
+    () => (counted ? dimensions.filter((d) => counted.has(d.id)) : [...dimensions]),
+    [counted, dimensions],
+  );
+}
+
 function Headline({ data, team }: { data: Distribution; team: Trend }) {
   const low = data.reps.reduce((sum, r) => sum + r.low, 0);
-  const { weakSpots, strengths } = strengthsAndWeakSpots(team.dimensions, 1);
+  const { weakSpots, strengths } = strengthsAndWeakSpots(useCounted(team.dimensions), 1);
   const weakest = weakSpots[0];
   const strongest = strengths[0];
   return (
@@ -205,6 +219,7 @@ function Headline({ data, team }: { data: Distribution; team: Trend }) {
       />
       <Tile
         label="Team strength"
+        kind="text"
         value={strongest ? strongest.label : '—'}
         detail={
           strongest ? `average ${formatScore(strongest.average)}` : 'Shows once calls are scored'
@@ -212,6 +227,7 @@ function Headline({ data, team }: { data: Distribution; team: Trend }) {
       />
       <Tile
         label="Coach the team on"
+        kind="text"
         value={weakest ? weakest.label : '—'}
         tone={weakest ? scoreTone(weakest.average, data.lowThreshold) : undefined}
         detail={weakest ? `average ${formatScore(weakest.average)}` : 'Shows once calls are scored'}
@@ -330,8 +346,9 @@ function RepFocus({
   const selectId = useId();
   const trend = useApiQuery('scores.trend', { ...range, repId: repId ?? '' }, { enabled: !!repId });
   const rep = reps.find((r) => r.repId === repId);
-  const dimensions = trend.data?.dimensions ?? [];
-  const { strengths, weakSpots } = strengthsAndWeakSpots(dimensions);
+  const dimensions = trend.data?.dimensions ?? EMPTY;
+  const countedDimensions = useCounted(dimensions);
+  const { strengths, weakSpots } = strengthsAndWeakSpots(countedDimensions);
   const sorted = [...dimensions].sort((a, b) => b.average - a.average);
   const flag = (id: string) =>
     strengths.some((d) => d.id === id)
@@ -409,8 +426,19 @@ function RepFocus({
             aria-label={`${rep.repName}’s average per dimension`}
           >
             {sorted.map((d) => (
-              <li key={d.id} data-flag={flag(d.id)}>
-                <span className={styles.dimensionName}>{d.label}</span>
+              <li
+                key={d.id}
+                data-flag={flag(d.id)}
+                data-counted={countedDimensions.includes(d) || undefined}
+              >
+                <span
+                  className={styles.dimensionName}
+                  title={
+                    countedDimensions.includes(d) ? undefined : 'Measured, not counted in the score'
+                  }
+                >
+                  {d.label}
+                </span>
                 <span className={styles.dimensionTrack}>
                   <span
                     className={styles.dimensionFill}

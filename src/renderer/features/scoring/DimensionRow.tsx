@@ -65,7 +65,7 @@ function BandStrip({
           </span>
         )}
       </div>
-      {target && <span className={styles.targetText}>Best score: {target}</span>}
+      {target && <span className={styles.targetText}>Best: {target}</span>}
     </div>
   );
 }

@@ -4,8 +4,8 @@ import styles from './Sparkline.module.css';
 /** A rep's weekly average scores as a small line (0–100 bottom to top), the last week dotted. */
 export function Sparkline({
   points,
-  width = 120,
-  height = 28,
+  width = 140,
+  height = 30,
   label,
 }: {
   points: readonly { at: number; average: number | null }[];

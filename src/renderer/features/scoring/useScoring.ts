@@ -62,3 +62,20 @@ export function useSetCallDetail() {
     });
   };
 }
+
+/**
+ * The dimensions that count in the score now (weight above 0), to pick strengths and weak spots
+ * among; null until the settings are known.
+ */
+export function useCountedDimensions(): Set<string> | null {
+  const settings = useApiQuery('scoring.settings', {});
+  const weights = settings.data?.config.weights;
+  return useMemo(() => {
+    if (typeof weights !== 'object' || weights === null) return null;
+    return new Set(
+      Object.entries(weights as Record<string, unknown>)
+        .filter(([, w]) => typeof w === 'number' && w > 0)
+        .map(([id]) => id),
+    );
+  }, [weights]);
+}
