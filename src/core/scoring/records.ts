@@ -196,6 +196,12 @@ export function writeScore(
     call_started_at: call.startedAt,
     overall: score.overall,
     dimensions: JSON.stringify(score.dimensions),
+    // What trends average, read from an index (see migration 11).
+    dimension_scores: JSON.stringify(
+      Object.fromEntries(
+        score.dimensions.filter((d) => d.score !== null).map((d) => [d.id, d.score]),
+      ),
+    ),
     tips: JSON.stringify(score.tips),
     scorer_kind: score.scorer.kind,
     scorer_name: score.scorer.name,

@@ -48,6 +48,7 @@ const SEMANTIC_KEYS = Object.keys(SEMANTIC) as SemanticKey[];
  * next to the others but not counted in the overall.
  */
 export const DISCOVERY_QUALITY_WEIGHT = 0;
+export const DISCOVERY_QUALITY_LABEL = 'Discovery quality';
 
 const MAX_TIPS = 5;
 const MAX_REMOTE_TIPS = 3;
@@ -257,7 +258,7 @@ export function mergeRemote(
   const discovery = answer.dimensions.discoveryQuality;
   dimensions.push({
     id: SEMANTIC.discoveryQuality.id,
-    label: 'Discovery quality',
+    label: DISCOVERY_QUALITY_LABEL,
     value: discovery.score === null ? null : discovery.score / 100,
     unit: 'percent',
     score: discovery.score === null ? null : Math.round(discovery.score),

@@ -8,9 +8,11 @@ import {
   failure,
   idOf,
   scoringTeam,
+  transcriptFixture,
   type Person,
   type Team,
 } from '../../../tests/helpers/scoringTeam';
+import { dimensionScoreSql } from '../store/migrations';
 import { TEAM_ID } from '../team/team';
 
 const at = (iso: string) => Date.parse(iso);
@@ -44,6 +46,11 @@ function scored(
         { id: 'questions', label: 'Questions asked', score: questions },
         { id: 'talkRatio', label: 'Talk ratio', score: talkRatio },
       ]),
+      // As writeScore keeps them: the scored dimensions only.
+      dimension_scores: JSON.stringify({
+        ...(questions === null ? {} : { questions }),
+        ...(talkRatio === null ? {} : { talkRatio }),
+      }),
       tips: '[]',
       scorer_kind: 'local',
       config_version: 1,
@@ -132,6 +139,49 @@ describe('scores.trend', () => {
       core.call('scores.trend', { from: 0, to: at('2025-01-01T00:00:00Z') }),
     );
     expect(long).toMatchObject({ code: 'invalid_input', field: 'to' });
+  });
+});
+
+describe('scores.trend over imported calls', () => {
+  it('averages the dimensions an import scored, read from the index alone', async () => {
+    const team = await scoringTeam();
+    const callId = team.logCall('sam', at('2025-03-04T10:00:00Z'));
+    const detail = await team.core.call('transcripts.import', {
+      callId,
+      text: transcriptFixture('teams-call.vtt'),
+    });
+    const trend = await team.core.call('scores.trend', { from: FROM, to: TO, repId: idOf('sam') });
+    expect(trend.dimensions).toEqual(
+      detail
+        .score!.dimensions.filter((d) => d.score !== null)
+        .map((d) => ({ id: d.id, label: d.label, average: d.score })),
+    );
+    for (const index of ['call_scores_started_dims', 'call_scores_rep_dims']) {
+      const plan = team.core.store
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT avg(${dimensionScoreSql('talkRatio')}) FROM call_scores
+            INDEXED BY ${index}
+            WHERE call_started_at >= 0 AND call_started_at < 1 AND deleted_at IS NULL
+              ${index === 'call_scores_rep_dims' ? "AND rep_id = 'x'" : ''}`,
+        )
+        .all() as { detail: string }[];
+      expect(plan.map((step) => step.detail).join(' ')).toContain(`USING COVERING INDEX ${index}`);
+    }
+  });
+
+  it('a damaged dimension_scores value (from another version) reads as no score and breaks no write', async () => {
+    const team = await scoringTeam();
+    scored(team, 'sam', '2025-03-04T10:00:00Z', 80, 90, 70);
+    const id = scored(team, 'sam', '2025-03-05T10:00:00Z', 60, 50, 50);
+    team.core.store.write((w) =>
+      w.update('call_scores', id, { dimension_scores: '{"talkRatio": 5' }),
+    );
+    const trend = await team.core.call('scores.trend', { from: FROM, to: TO });
+    expect(trend.average).toBe(70);
+    expect(trend.dimensions).toEqual([
+      { id: 'talkRatio', label: 'Talk ratio', average: 90 },
+      { id: 'questions', label: 'Questions asked', average: 70 },
+    ]);
   });
 });
 

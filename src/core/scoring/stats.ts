@@ -6,9 +6,12 @@
 import { TZDate } from '@date-fns/tz';
 import { addWeeks, startOfISOWeek } from 'date-fns';
 import { ApiError, type MethodOutput, type ParsedInput } from '../../shared/contract';
-import { DIMENSION_IDS } from '../../shared/scoring/config';
+import { DIMENSIONS } from '../../shared/scoring/catalog';
+import type { DimensionId } from '../../shared/scoring/config';
 import type { CoreContext } from '../context';
+import { dimensionScoreSql, INDEXED_SCORE_DIMENSIONS } from '../store/migrations';
 import { getTeam } from '../team/team';
+import { DISCOVERY_QUALITY_LABEL } from './remote';
 
 /**
  * A call scored under this is "low": flagged for coaching on the dashboard and counted per rep.
@@ -53,9 +56,11 @@ function isoWeeks(from: number, to: number, zone: string) {
   return weeks;
 }
 
-const dimensionOrder = (id: string) => {
-  const index = (DIMENSION_IDS as readonly string[]).indexOf(id);
-  return index === -1 ? DIMENSION_IDS.length : index;
+const DIMENSION_LABELS: Record<(typeof INDEXED_SCORE_DIMENSIONS)[number], string> = {
+  ...(Object.fromEntries(
+    Object.entries(DIMENSIONS).map(([id, info]) => [id, info.label]),
+  ) as Record<DimensionId, string>),
+  discoveryQuality: DISCOVERY_QUALITY_LABEL,
 };
 
 export function scoreTrend(
@@ -72,7 +77,7 @@ export function scoreTrend(
            FROM json_each(@weeks))
        SELECT w.at AS at, count(s.overall) AS calls, avg(s.overall) AS average
          FROM weeks w
-         LEFT JOIN call_scores s
+         LEFT JOIN call_scores s INDEXED BY ${input.repId === undefined ? 'call_scores_started' : 'call_scores_rep_started'}
            ON s.call_started_at >= w.lo AND s.call_started_at < w.hi
           AND s.deleted_at IS NULL AND s.overall IS NOT NULL ${rep}
         GROUP BY w.at ORDER BY w.at`,
@@ -88,17 +93,19 @@ export function scoreTrend(
     calls += row.calls;
     sum += (row.average ?? 0) * row.calls;
   }
-  const dimensions = ctx.store
+  // Every dimension's average in one pass over a covering index (no JSON parsed per score).
+  const averages = ctx.store
     .prepare(
-      `SELECT d.value ->> 'id' AS id, max(d.value ->> 'label') AS label,
-              avg(d.value ->> 'score') AS average
-         FROM call_scores s, json_each(s.dimensions) d
+      `SELECT ${INDEXED_SCORE_DIMENSIONS.map((id, i) => `avg(${dimensionScoreSql(id)}) AS d${i}`).join(', ')}
+         FROM call_scores s INDEXED BY ${input.repId === undefined ? 'call_scores_started_dims' : 'call_scores_rep_dims'}
         WHERE s.call_started_at >= @from AND s.call_started_at < @to
-          AND s.deleted_at IS NULL ${rep}
-          AND d.value ->> 'score' IS NOT NULL
-        GROUP BY 1`,
+          AND s.deleted_at IS NULL ${rep}`,
     )
-    .all(params) as { id: string; label: string | null; average: number }[];
+    .get(params) as Record<string, number | null>;
+  const dimensions = INDEXED_SCORE_DIMENSIONS.flatMap((id, i) => {
+    const average = averages[`d${i}`];
+    return average == null ? [] : [{ id, label: DIMENSION_LABELS[id], average: round1(average) }];
+  });
   return {
     points: rows.map((row) => ({
       at: row.at,
@@ -107,11 +114,15 @@ export function scoreTrend(
     })),
     average: calls > 0 ? round1(sum / calls) : null,
     calls,
-    dimensions: dimensions
-      .map((d) => ({ id: d.id, label: d.label ?? d.id, average: round1(d.average) }))
-      .sort((a, b) => dimensionOrder(a.id) - dimensionOrder(b.id) || a.id.localeCompare(b.id)),
+    dimensions,
   };
 }
+
+/**
+ * Scores by time with their overall and rep: the planner would otherwise take the wider index of
+ * dimension scores, which lacks the overall, and read every row (100,000 scores: 8× slower).
+ */
+const COVERING = 'INDEXED BY call_scores_started';
 
 export function scoreDistribution(
   ctx: CoreContext,
@@ -123,7 +134,7 @@ export function scoreDistribution(
   const counts = ctx.store
     .prepare(
       `SELECT min(CAST(s.overall / 10 AS INTEGER), 9) AS bucket, count(*) AS calls
-         FROM call_scores s WHERE ${inRange} GROUP BY 1`,
+         FROM call_scores s ${COVERING} WHERE ${inRange} GROUP BY 1`,
     )
     .all(params) as { bucket: number; calls: number }[];
   const buckets = Array.from({ length: 10 }, (_, i) => ({
@@ -136,7 +147,7 @@ export function scoreDistribution(
     .prepare(
       `SELECT s.rep_id AS repId, coalesce(nullif(u.name, ''), 'Unknown rep') AS repName,
               count(*) AS calls, avg(s.overall) AS average, sum(s.overall < @low) AS low
-         FROM call_scores s LEFT JOIN users u ON u.id = s.rep_id
+         FROM call_scores s ${COVERING} LEFT JOIN users u ON u.id = s.rep_id
         WHERE ${inRange} AND s.rep_id IS NOT NULL
         GROUP BY s.rep_id ORDER BY 2 COLLATE NOCASE, 1`,
     )
@@ -151,7 +162,7 @@ export function scoreDistribution(
     .prepare(
       `SELECT s.id AS callId, nullif(u.name, '') AS repName, nullif(d.title, '') AS dealTitle,
               s.call_started_at AS startedAt, s.overall AS overall
-         FROM call_scores s
+         FROM call_scores s ${COVERING}
          LEFT JOIN users u ON u.id = s.rep_id
          LEFT JOIN calls c ON c.id = s.id
          LEFT JOIN deals d ON d.id = c.deal_id

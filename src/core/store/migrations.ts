@@ -524,6 +524,56 @@ CREATE TABLE handover_versions (
 CREATE INDEX handover_versions_handover ON handover_versions (handover_id, number);
 `;
 
+/**
+ * The dimensions a score trend averages from an index (schema 11). Frozen with the migration: a
+ * dimension added later needs a migration of its own to be indexed.
+ */
+export const INDEXED_SCORE_DIMENSIONS = [
+  'talkRatio',
+  'longestMonologue',
+  'longestCustomerStory',
+  'interactivity',
+  'patience',
+  'interruptions',
+  'questions',
+  'openQuestions',
+  'speechRate',
+  'fillerWords',
+  'repSentiment',
+  'customerSentiment',
+  'customerSentimentTrend',
+  'nextSteps',
+  'objectionsHandled',
+  'competitorMentions',
+  'pricingDiscussed',
+  'discoveryQuality',
+] as const;
+
+/**
+ * A dimension's score from `call_scores.dimension_scores`, as the indexes of schema 11 compute
+ * it: a query must use this very text for SQLite to read the value from the index. A value that
+ * is not JSON (damaged, or from a future version) reads as no score instead of failing the write.
+ */
+export const dimensionScoreSql = (id: string) =>
+  `iif(json_valid(dimension_scores), dimension_scores ->> '${id}', NULL)`;
+
+const dimensionColumns = INDEXED_SCORE_DIMENSIONS.map(dimensionScoreSql).join(',\n    ');
+
+const scoreDimensionsSchema = `
+-- Each score's dimension scores as a small JSON object ({"talkRatio": 84, …}; unscored ones left
+-- out), kept next to the full dimensions so that a trend averages them from these covering indexes
+-- instead of parsing every score's explanations and evidence (100,000 scores: 40 ms, not 6 s).
+ALTER TABLE call_scores ADD COLUMN dimension_scores TEXT;
+CREATE INDEX call_scores_started_dims ON call_scores (
+    call_started_at, deleted_at, rep_id,
+    ${dimensionColumns})
+  WHERE deleted_at IS NULL;
+CREATE INDEX call_scores_rep_dims ON call_scores (
+    rep_id, call_started_at, deleted_at,
+    ${dimensionColumns})
+  WHERE deleted_at IS NULL;
+`;
+
 /** Append only. A released migration is never edited; a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'domain schema and op log', sql: initialSchema },
@@ -536,6 +586,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'lifecycle metrics', sql: lifecycleSchema },
   { version: 9, name: 'call transcripts and scores', sql: callScoringSchema },
   { version: 10, name: 'handover documents', sql: handoverSchema },
+  { version: 11, name: 'call score dimensions for trends', sql: scoreDimensionsSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
