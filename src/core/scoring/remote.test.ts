@@ -191,6 +191,31 @@ describe('scoreRemotely', () => {
     expect(score.scorer.kind).toBe('remote');
   });
 
+  it('asks again in JSON mode when the server has no structured outputs', async () => {
+    let requests = 0;
+    const { endpoint, seen } = await stub((response) => {
+      requests += 1;
+      if (requests === 1) {
+        json(400, { error: { message: "response_format 'json_schema' is not supported" } })(
+          response,
+        );
+      } else completion(JSON.stringify(rubric))(response);
+    });
+    const score = await scoreRemotely(transcript, DEFAULT_SCORING_CONFIG, options(endpoint));
+    expect(seen.map((request) => request.body.response_format.type)).toEqual([
+      'json_schema',
+      'json_object',
+    ]);
+    expect(score.scorer.kind).toBe('remote');
+    // Any other 400 is not retried.
+    const other = await stub(json(400, { error: { message: 'model not found' } }));
+    const failed = await scoreRemotely(transcript, DEFAULT_SCORING_CONFIG, options(other.endpoint));
+    expect(other.seen).toHaveLength(1);
+    expect(failed.fallbackReason).toBe(
+      'the remote scorer answered with an error (HTTP 400: model not found)',
+    );
+  });
+
   const failures: [string, Reply, Partial<RemoteScorerOptions>, RegExp][] = [
     [
       'a timeout',

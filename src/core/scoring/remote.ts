@@ -340,11 +340,9 @@ async function askModel(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const seconds = Math.round(options.timeoutMs / 100) / 10;
-  try {
-    let response: Response;
-    let body: string;
+  const post = async (responseFormat: object): Promise<{ response: Response; body: string }> => {
     try {
-      response = await fetch(url, {
+      const response = await fetch(url, {
         method: 'POST',
         signal: controller.signal,
         headers: {
@@ -358,13 +356,10 @@ async function askModel(
             { role: 'system', content: SYSTEM_PROMPT },
             { role: 'user', content: userPrompt(transcript, text, omitted) },
           ],
-          response_format: {
-            type: 'json_schema',
-            json_schema: { name: 'call_score', strict: true, schema: RUBRIC_JSON_SCHEMA },
-          },
+          response_format: responseFormat,
         }),
       });
-      body = await response.text();
+      return { response, body: await response.text() };
     } catch (error) {
       if (controller.signal.aborted) {
         throw new RemoteFailure(`the remote scorer did not answer within ${seconds} s`);
@@ -373,6 +368,17 @@ async function askModel(
       throw new RemoteFailure(
         `the remote scorer could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`,
       );
+    }
+  };
+  try {
+    let { response, body } = await post({
+      type: 'json_schema',
+      json_schema: { name: 'call_score', strict: true, schema: RUBRIC_JSON_SCHEMA },
+    });
+    // Servers without structured outputs (older local model servers) refuse the schema: ask for
+    // plain JSON mode instead; the rubric is in the prompt and the answer is checked all the same.
+    if (response.status === 400 && /response_format|json_schema/i.test(body)) {
+      ({ response, body } = await post({ type: 'json_object' }));
     }
     if (!response.ok) {
       const detail = errorDetail(body, options.apiKey);
