@@ -8,16 +8,17 @@ import { addWeeks, startOfISOWeek } from 'date-fns';
 import { ApiError, type MethodOutput, type ParsedInput } from '../../shared/contract';
 import { DIMENSIONS } from '../../shared/scoring/catalog';
 import type { DimensionId } from '../../shared/scoring/config';
+import { LOW_SCORE } from '../../shared/scoring/low';
 import type { CoreContext } from '../context';
 import { dimensionScoreSql, INDEXED_SCORE_DIMENSIONS } from '../store/migrations';
 import { getTeam } from '../team/team';
 import { DISCOVERY_QUALITY_LABEL } from './remote';
 
 /**
- * A call scored under this is "low": flagged for coaching on the dashboard and counted per rep.
- * A constant for now (the scoring config has no field for it yet).
+ * A call scored under this is "low": the same threshold as the live dashboard's. A constant for
+ * now (the scoring config has no field for it yet).
  */
-export const LOW_SCORE_THRESHOLD = 50;
+export const LOW_SCORE_THRESHOLD = LOW_SCORE;
 /** The newest low calls the distribution lists. */
 const LOW_CALLS = 10;
 /** A trend has one point per week: ten years at most. */
