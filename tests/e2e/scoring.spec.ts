@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { runCockpit } from '../helpers/cli';
 import { expect, startHost, test } from './fixtures';
 
+/** A folder to take screenshots into for review (`COCKPIT_SHOTS=/tmp/shots`), or none. */
+const SHOTS = process.env.COCKPIT_SHOTS;
 const TRANSCRIPTS = join(import.meta.dirname, '..', 'fixtures', 'transcripts');
 const ATTACH = 'Attach a transcript (Deepgram, AssemblyAI, AWS Transcribe, WebVTT, SRT or text)';
 
@@ -207,9 +211,92 @@ test('a manager changes the weights and competitors: every call is scored again'
   await expect(dimension(page, 'Competitor mentions')).toHaveCount(1);
 });
 
+test('with the remote scorer on, the call page says which scorer produced each number: the local rules when the endpoint is silent, the model when it answers', async ({
+  page,
+  host,
+}) => {
+  // An OpenAI-compatible endpoint on this machine: silent at first (it takes the request and
+  // never answers), then answering with the rubric.
+  let answering = false;
+  const judged = (score: number, explanation: string) => ({ score, explanation, evidence: [] });
+  const silent = createServer((request, response) => {
+    if (!answering) return;
+    request.resume();
+    request.on('end', () => {
+      const content = JSON.stringify({
+        overall: 81,
+        dimensions: {
+          objectionHandling: judged(90, 'Acknowledged the price and asked what it is compared to.'),
+          nextStepSpecificity: judged(85, 'A demo on a named day and time.'),
+          discoveryQuality: judged(62, 'Asked about the team, not yet about budget.'),
+        },
+        tips: ['Ask who else decides before the demo.'],
+      });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
+    });
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as AddressInfo;
+  try {
+    await firstRun(page, host.url);
+    const origin = new URL(host.url).origin;
+    await page.getByRole('link', { name: 'Call scoring' }).click();
+    await page.getByRole('switch', { name: /Use the remote scorer/ }).check();
+    await page.getByLabel('Endpoint').fill(`http://127.0.0.1:${port}/v1`);
+    await page.getByLabel('Model').fill('stub-model');
+    await page.getByLabel('Timeout (seconds)').fill('1');
+    await page.getByLabel('API key', { exact: true }).fill('sk-test-key');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByText('Scoring settings saved')).toBeVisible();
+    await expect(page.getByText('A key is saved on this laptop.')).toBeVisible();
+    await expect(page.getByLabel('Endpoint')).toHaveValue(`http://127.0.0.1:${port}/v1`);
+
+    await openLoggedCall(page, origin);
+    await page.getByLabel(ATTACH).setInputFiles(join(TRANSCRIPTS, 'call.srt'));
+    await expect(page.getByTestId('scorer')).toHaveText(
+      'The remote scorer did not answer within 1 s; scored by the local rules v1',
+    );
+    await expect(page.getByRole('img', { name: /^Overall score: \d+ out of 100/ })).toBeVisible();
+
+    // The endpoint answers now: rescored, the model's numbers say they are the model's.
+    answering = true;
+    await page.getByRole('button', { name: /Rescore/ }).click();
+    await expect(page.getByTestId('scorer')).toHaveText(
+      'Scored by stub-model (remote) with the local rules',
+    );
+    const nextSteps = dimension(page, 'Next steps set');
+    await expect(nextSteps).toContainText('A demo on a named day and time.');
+    await expect(nextSteps.getByTitle('This score comes from stub-model (remote)')).toBeVisible();
+    await expect(
+      dimension(page, 'Talk ratio').getByTitle(
+        'This score comes from the local rules on this laptop',
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Coaching tips' })).toContainText(
+      'Ask who else decides before the demo.',
+    );
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'call-page-remote-light.png') });
+    }
+
+    // Forgetting the key is one click, and says what will happen before it is saved.
+    await page.getByRole('link', { name: 'Call scoring' }).click();
+    await page.getByRole('button', { name: 'Forget the key' }).click();
+    await expect(
+      page.getByText('The key will be forgotten on this laptop when you save.'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: /Save changes/ }).click();
+    await expect(page.getByLabel('API key', { exact: true })).toHaveValue('');
+  } finally {
+    silent.closeAllConnections();
+    silent.close();
+  }
+});
+
 // Screenshots for review, light and dark: COCKPIT_SHOTS=/tmp/shots. A seeded team of four reps,
 // with transcripts attached to a score of their connected calls, so the coaching tab has a story.
-const SHOTS = process.env.COCKPIT_SHOTS;
 test('screenshots of the call page, the coaching tab and the scoring settings', async ({
   page,
 }) => {

@@ -110,7 +110,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [serverErrors, setServerErrors] = useState<ScoringFormErrors>({});
   const [saving, setSaving] = useState(false);
   const editable = settings.canEdit;
-  const ids = { weights: useId(), competitors: useId(), remote: useId() };
+  const ids = {
+    weights: useId(),
+    competitors: useId(),
+    remote: useId(),
+    remoteSwitch: useId(),
+  };
 
   const saved = useMemo(() => toScoringForm(base), [base]);
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
@@ -329,22 +334,24 @@ function SettingsForm({ settings }: { settings: Settings }) {
             labelId={ids.remote}
             text="Optional: an OpenAI-compatible model also judges objection handling, next steps and discovery. It gets the transcript; if it fails or takes too long, the local rules score the call and the call page says so."
           >
-            <label className={styles.switch}>
+            <div className={styles.switch}>
               <input
+                id={ids.remoteSwitch}
                 type="checkbox"
                 role="switch"
                 checked={form.remoteEnabled}
+                aria-describedby={`${ids.remoteSwitch}-hint`}
                 onChange={(event) => change({ remoteEnabled: event.target.checked })}
               />
               <span>
-                <strong>Use the remote scorer</strong>
-                <span className={styles.muted}>
+                <label htmlFor={ids.remoteSwitch}>Use the remote scorer</label>
+                <span id={`${ids.remoteSwitch}-hint`} className={styles.muted}>
                   {form.remoteEnabled
                     ? 'Calls are sent to the endpoint below to be scored.'
                     : 'Calls are scored on each laptop by the local rules; nothing leaves it.'}
                 </span>
               </span>
-            </label>
+            </div>
             <div className={styles.remoteFields} data-off={!form.remoteEnabled || undefined}>
               <TextField
                 label="Endpoint"

@@ -78,7 +78,7 @@ describe('scorerSentence', () => {
 
   it('names the remote model', () => {
     expect(scorerSentence({ scorer: { kind: 'remote', name: 'gpt-4o-mini', version: '1' } })).toBe(
-      'Scored by gpt-4o-mini (remote)',
+      'Scored by gpt-4o-mini (remote) with the local rules',
     );
   });
 
@@ -87,8 +87,14 @@ describe('scorerSentence', () => {
       'The remote scorer timed out after 20 s; scored by the local rules v1',
     );
     expect(
-      scorerSentence({ scorer: local, fallbackReason: 'The remote scorer answered HTTP 500.' }),
-    ).toBe('The remote scorer answered HTTP 500; scored by the local rules v1');
+      scorerSentence({
+        scorer: local,
+        fallbackReason: 'the remote scorer did not answer within 20 s',
+      }),
+    ).toBe('The remote scorer did not answer within 20 s; scored by the local rules v1');
+    expect(
+      scorerSentence({ scorer: local, fallbackReason: 'the model’s answer is not JSON.' }),
+    ).toBe('The model’s answer is not JSON; scored by the local rules v1');
     expect(scorerSentence({ scorer: local, fallbackReason: 'no API key on this laptop' })).toBe(
       'The remote scorer failed (no API key on this laptop); scored by the local rules v1',
     );

@@ -99,13 +99,17 @@ function localName(scorer: CallScoreOutput['scorer']): string {
 export function scorerSentence(score: Scorer): string {
   if (score.fallbackReason) {
     const reason = score.fallbackReason.trim().replace(/[.\s]+$/, '');
-    const said = /^the remote scorer\b/i.test(reason)
+    const said = /^the\b/i.test(reason)
       ? capitalise(reason)
-      : `The remote scorer ${/^(timed|failed|answered|returned|gave|did|could|was|is|has|had|sent|refused)\b/i.test(reason) ? reason : `failed (${reason})`}`;
+      : /^(timed|failed|answered|returned|gave|did|could|was|is|has|had|sent|refused)\b/i.test(
+            reason,
+          )
+        ? `The remote scorer ${reason}`
+        : `The remote scorer failed (${reason})`;
     return `${said}; scored by ${localName(score.scorer)}`;
   }
   if (score.scorer.kind === 'local') return `Scored on this laptop by ${localName(score.scorer)}`;
-  return `Scored by ${score.scorer.name} (remote)`;
+  return `Scored by ${score.scorer.name} (remote) with the local rules`;
 }
 
 /** A short form for a chip: "Local rules v1", "gpt-4o-mini", "Local rules (fallback)". */
