@@ -163,6 +163,46 @@ test('a file that is not a transcript says what was tried and where it broke', a
   await expect(problem).toBeHidden();
 });
 
+test('a two-hour call’s transcript keeps only the turns in view in the page, and evidence near its end is one click away', async ({
+  page,
+  host,
+}) => {
+  await firstRun(page, host.url);
+  await openLoggedCall(page, new URL(host.url).origin);
+  // 1,200 turns over two hours, the next step set in the last minutes.
+  const lines: string[] = [];
+  const stamp = (s: number) =>
+    `${String(Math.floor(s / 3600))}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  for (let i = 0; i < 1_200; i++) {
+    const speaker = i % 2 === 0 ? 'Alex Morgan' : 'Sofia Rossi';
+    lines.push(`[${stamp(i * 6)}] ${speaker}: Turn ${i} of our long review of the rollout plan.`);
+  }
+  lines.push(
+    `[${stamp(7_205)}] Alex Morgan: I'll send the summary today and book the kickoff for Thursday at two.`,
+  );
+  lines.push(`[${stamp(7_212)}] Sofia Rossi: Thursday at two works.`);
+  await page.getByLabel(ATTACH).setInputFiles({
+    name: 'long-call.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  const transcript = page.getByRole('log', { name: 'Transcript' });
+  await expect(transcript).toHaveAttribute('data-virtualised-count', '1202');
+  expect(await transcript.getByRole('listitem').count()).toBeLessThan(60);
+  await expect(transcript).toContainText('Turn 0 of our long review');
+
+  await dimension(page, 'Next steps set')
+    .getByRole('list', { name: 'Evidence for Next steps set' })
+    .getByRole('button')
+    .first()
+    .click();
+  const highlighted = transcript.locator('li[aria-current="true"]');
+  await expect(highlighted).toContainText('book the kickoff for Thursday at two');
+  await expect(highlighted).toContainText('2:00:05');
+  await expect(highlighted).toBeInViewport();
+  expect(await transcript.getByRole('listitem').count()).toBeLessThan(60);
+});
+
 test('a manager changes the weights and competitors: every call is scored again', async ({
   page,
   host,
@@ -334,7 +374,7 @@ test('screenshots of the call page, the coaching tab and the scoring settings', 
     )
     .all(Date.now() - 28 * 86_400_000) as { id: string; repId: string }[];
   db.close();
-  const host = await startHost(dbPath);
+  let host = await startHost(dbPath);
   try {
     const origin = new URL(host.url).origin;
     await page.goto(host.url);
@@ -400,6 +440,32 @@ test('screenshots of the call page, the coaching tab and the scoring settings', 
       await page.setViewportSize({ width: 1440, height: 1900 });
       await page.screenshot({ path: join(SHOTS!, `scoring-settings-${theme}.png`) });
       await page.setViewportSize({ width: 1440, height: 900 });
+    }
+
+    // The same team as one of its reps sees it: the settings read-only, someone else's call too.
+    await host.stop();
+    const again = new Database(dbPath);
+    const rep = again
+      .prepare("SELECT id FROM users WHERE role = 'rep' AND id != ? LIMIT 1")
+      .get(calls[0]!.repId) as { id: string };
+    again
+      .prepare("INSERT OR REPLACE INTO local_settings (key, value) VALUES ('current_user_id', ?)")
+      .run(rep.id);
+    again.close();
+    host = await startHost(dbPath);
+    const repOrigin = new URL(host.url).origin;
+    await page.goto(host.url);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((value) => localStorage.setItem('cockpit.theme', value), theme);
+      await page.goto(`${repOrigin}/#/settings/scoring`);
+      await page.reload();
+      await expect(
+        page.getByText(/Only managers and admins can change how calls are scored/),
+      ).toBeVisible();
+      await page.screenshot({ path: join(SHOTS!, `scoring-settings-rep-${theme}.png`) });
+      await page.goto(`${repOrigin}/#/calls/${shown}`);
+      await expect(page.getByRole('img', { name: /^Overall score/ })).toBeVisible();
+      await page.screenshot({ path: join(SHOTS!, `call-page-rep-readonly-${theme}.png`) });
     }
   } finally {
     await host.stop();

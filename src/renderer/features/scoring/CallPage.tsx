@@ -306,7 +306,11 @@ function ScoreCard({
   const [choosingRep, setChoosingRep] = useState(false);
   const score = call.score;
   const transcript = call.transcript!;
-  const rep = repFoundText(call.repFoundBy, transcript.repSpeaker);
+  const found = repFoundText(call.repFoundBy, transcript.repSpeaker);
+  // Who cannot correct it is told what it is, not asked to check it.
+  const rep = canChange
+    ? found
+    : { check: false, text: found.text.replace(/ Check it, and correct it if it is wrong\.$/, '') };
   const tone = scoreTone(score?.overall ?? null, low.threshold);
 
   const rescore = async () => {
