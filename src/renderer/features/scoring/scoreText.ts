@@ -3,12 +3,13 @@
  * coaching tab, the settings page and the score badges.
  */
 import type { CallDetail, CallScoreOutput } from '../../../shared/contract/scoring';
+import { LOW_SCORE } from '../../../shared/scoring/low';
 
 type Unit = CallScoreOutput['dimensions'][number]['unit'];
 type Scorer = Pick<CallScoreOutput, 'scorer' | 'fallbackReason'>;
 
-/** Until the team's own threshold is known (it comes with the distribution), this is "low". */
-export const DEFAULT_LOW_THRESHOLD = 50;
+/** Until the distribution says the team's threshold, this is "low" (the live dashboard's too). */
+export const DEFAULT_LOW_THRESHOLD = LOW_SCORE;
 
 /** A clock position in a call: `02:14`, or `1:02:14` past an hour. Seconds, rounded down. */
 export function formatClock(seconds: number): string {
