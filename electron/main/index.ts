@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../src/core';
 import { forwardEvents, registerContract } from './ipc';
+import { registerPrintToPdf } from './print';
 import { SafeStorageSecretStore } from './secrets';
 import type { AppOrigin } from './security';
 import { createMainWindow } from './window';
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       ),
     });
     registerContract(ipcMain, core, appOrigin);
+    registerPrintToPdf(ipcMain, appOrigin);
     forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     openWindow();
     app.on('activate', () => {

@@ -21,6 +21,9 @@ for (const method of METHOD_NAMES) {
 
 const bridge: CockpitBridge = {
   api: api as BridgeApi,
+  desktop: {
+    printToPdf: (input) => ipcRenderer.invoke(ipcChannel.printToPdf, input),
+  },
   on(event, listener) {
     if (!isEventName(event))
       throw new Error(`unknown event ${String(event)}; known: ${EVENT_NAMES.join(', ')}`);

@@ -1,4 +1,4 @@
-export { api, bridge, callMethod } from './instance';
+export { api, bridge, callMethod, desktop } from './instance';
 export type { Bridge, ConnectionState } from './bridge';
 export { useConnection } from './useConnection';
 export { queryClient, useLiveQueries } from './queries';

@@ -21,6 +21,9 @@ export const bridge: Bridge = window.cockpit
 
 export const api = createApiClient(bridge);
 
+/** What only the desktop app can do (save a page as PDF…); null in a browser tab. */
+export const desktop = window.cockpit?.desktop ?? null;
+
 /** Call a method by name, for generic hooks (`useApiQuery`). */
 export async function callMethod<M extends MethodName>(
   method: M,

@@ -31,6 +31,8 @@ const router = createHashRouter([
       { path: 'dashboard/lifecycle', lazy: lazyView(views.lifecycle) },
       { path: 'dashboard/coaching', lazy: lazyView(views.coaching) },
       { path: 'calls/:callId', lazy: lazyView(views.call) },
+      { path: 'handovers', lazy: lazyView(views.handovers) },
+      { path: 'handovers/:handoverId', lazy: lazyView(views.handover) },
       { path: 'import', lazy: lazyView(views.import) },
       { path: 'settings/stages', lazy: lazyView(views.stages) },
       { path: 'settings/team', lazy: lazyView(views.teamSettings) },
@@ -38,6 +40,12 @@ const router = createHashRouter([
       { path: 'settings/sync', lazy: lazyView(views.sync) },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],
+  },
+  // A document to print or save as PDF: no sidebar or other app chrome around it.
+  {
+    path: 'handovers/:handoverId/print',
+    HydrateFallback: LoadingScreen,
+    lazy: lazyView(views.handoverPrint),
   },
 ]);
 

@@ -3,6 +3,7 @@ import {
   BellRing,
   Building2,
   Columns3,
+  FileCheck2,
   FileUp,
   Gauge,
   Keyboard,
@@ -17,7 +18,7 @@ import {
   UsersRound,
   WifiOff,
 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
 import { bridge, useAppInfo, useConnection } from '../api';
 import { Avatar } from '../components/Avatar';
@@ -29,6 +30,8 @@ import { REMINDER_COMMANDS } from '../features/calls/commands';
 import { DASHBOARD_COMMANDS } from '../features/dashboard/commands';
 import { LIFECYCLE_COMMANDS } from '../features/dashboard/lifecycleCommands';
 import { COACHING_COMMANDS } from '../features/scoring/commands';
+import { HANDOVER_COMMANDS } from '../features/handover/commands';
+import { HandoverBadge } from '../features/handover/HandoverBadge';
 import { useDueReminders } from '../features/calls/useDueReminders';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -38,16 +41,18 @@ import { useTheme, type ThemePreference } from './theme';
 import { usePresenceHeartbeat } from './usePresenceHeartbeat';
 
 /** Only views that exist are in the navigation. */
-const NAVIGATION = [
-  { to: '/board', label: 'Board', icon: Columns3 },
-  { to: '/deals', label: 'Deals', icon: Table2 },
-  { to: '/reminders', label: 'Reminders', icon: BellRing },
-  { to: '/dashboard', label: 'Activity', icon: Gauge },
-  { to: '/contacts', label: 'Contacts', icon: UsersRound },
-  { to: '/accounts', label: 'Accounts', icon: Building2 },
-  { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
-  { to: '/import', label: 'Import', icon: FileUp },
-];
+const NAVIGATION: { to: string; label: string; icon: typeof Columns3; badge?: () => ReactNode }[] =
+  [
+    { to: '/board', label: 'Board', icon: Columns3 },
+    { to: '/deals', label: 'Deals', icon: Table2 },
+    { to: '/handovers', label: 'Handovers', icon: FileCheck2, badge: HandoverBadge },
+    { to: '/reminders', label: 'Reminders', icon: BellRing },
+    { to: '/dashboard', label: 'Activity', icon: Gauge },
+    { to: '/contacts', label: 'Contacts', icon: UsersRound },
+    { to: '/accounts', label: 'Accounts', icon: Building2 },
+    { to: '/campaigns', label: 'Campaigns', icon: Megaphone },
+    { to: '/import', label: 'Import', icon: FileUp },
+  ];
 
 const THEMES: { value: ThemePreference; label: string; icon: typeof Sun }[] = [
   { value: 'system', label: 'System theme', icon: Monitor },
@@ -75,6 +80,7 @@ export function AppFrame() {
   useShortcut(DASHBOARD_COMMANDS.open, () => void navigate('/dashboard'));
   useShortcut(LIFECYCLE_COMMANDS.open, () => void navigate('/dashboard/lifecycle'));
   useShortcut(COACHING_COMMANDS.open, () => void navigate('/dashboard/coaching'));
+  useShortcut(HANDOVER_COMMANDS.open, () => void navigate('/handovers'));
   // A follow-up of mine comes due: a desktop notification in Electron, a toast in a browser tab.
   useDueReminders();
   // The team sees this person online, idle or on a call.
@@ -120,7 +126,7 @@ export function AppFrame() {
           <kbd>{keyLabel(APP_COMMANDS.search.keys)}</kbd>
         </button>
         <nav aria-label="Main" className={styles.nav}>
-          {NAVIGATION.map(({ to, label, icon: Icon }) => (
+          {NAVIGATION.map(({ to, label, icon: Icon, badge: Badge }) => (
             <NavLink
               key={to}
               to={to}
@@ -130,6 +136,7 @@ export function AppFrame() {
             >
               <Icon size={16} aria-hidden />
               {label}
+              {Badge && <Badge />}
             </NavLink>
           ))}
         </nav>

@@ -14,6 +14,7 @@ import {
   COACHING_COMMANDS,
   SCORING_SETTINGS_COMMANDS,
 } from '../features/scoring/commands';
+import { HANDOVER_COMMANDS, HANDOVER_DOCUMENT_COMMANDS } from '../features/handover/commands';
 import { TEAM_SETTINGS_COMMANDS } from '../features/settings/commands';
 import { SYNC_COMMANDS } from '../features/sync/commands';
 import { APP_COMMANDS } from './commands';
@@ -32,6 +33,8 @@ const GROUPS = [
   { title: 'Lifecycle metrics', commands: Object.values(LIFECYCLE_COMMANDS) },
   { title: 'Call scores', commands: Object.values(COACHING_COMMANDS) },
   { title: 'A call’s page', commands: Object.values(CALL_PAGE_COMMANDS) },
+  { title: 'Handovers', commands: Object.values(HANDOVER_COMMANDS) },
+  { title: 'A handover', commands: Object.values(HANDOVER_DOCUMENT_COMMANDS) },
   { title: 'Contacts', commands: Object.values(CONTACT_COMMANDS) },
   { title: 'Accounts', commands: Object.values(ACCOUNT_COMMANDS) },
   { title: 'Campaigns', commands: Object.values(CAMPAIGN_COMMANDS) },

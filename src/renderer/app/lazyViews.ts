@@ -25,6 +25,10 @@ export const views = {
   coaching: () => import('../features/scoring/CoachingPage').then((m) => m.CoachingPage),
   scoringSettings: () =>
     import('../features/scoring/ScoringSettingsPage').then((m) => m.ScoringSettingsPage),
+  handovers: () => import('../features/handover/HandoversPage').then((m) => m.HandoversPage),
+  handover: () => import('../features/handover/HandoverPage').then((m) => m.HandoverPage),
+  handoverPrint: () =>
+    import('../features/handover/HandoverPrintPage').then((m) => m.HandoverPrintPage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

@@ -19,10 +19,27 @@ export type BridgeApi = {
 export interface CockpitBridge {
   api: BridgeApi;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** What only the desktop app can do for the page (not part of the core's contract). */
+  desktop?: DesktopBridge;
+}
+
+/** The outcome of saving the page as a PDF: where it went, or that the person cancelled. */
+export type PrintToPdfResult =
+  | { ok: true; path: string }
+  | { ok: false; canceled: true }
+  | { ok: false; canceled: false; message: string };
+
+export interface DesktopBridge {
+  /**
+   * Save the page as it prints (its print stylesheet, A4) to a PDF the person places with the
+   * save dialog; `fileName` is only the suggested name.
+   */
+  printToPdf(input: { fileName: string }): Promise<PrintToPdfResult>;
 }
 
 /** IPC channel names, shared by main and preload. */
 export const ipcChannel = {
   method: (method: MethodName) => `cockpit:call:${method}`,
   event: (event: EventName) => `cockpit:event:${event}`,
+  printToPdf: 'cockpit:desktop:printToPdf',
 };

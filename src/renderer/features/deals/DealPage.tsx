@@ -19,6 +19,7 @@ import { CallHistory } from '../calls/CallHistory';
 import { phoneHref } from '../calls/phoneLink';
 import { usePhoneScheme } from '../calls/usePhoneScheme';
 import { DealCampaigns } from '../campaigns/DealCampaigns';
+import { DealHandoverCard } from '../handover/DealHandoverCard';
 import { DEAL_COMMANDS } from './commands';
 import { DealForm } from './DealForm';
 import { toPatch, valuesFromDeal } from './dealForm';
@@ -185,6 +186,7 @@ function DealView({ deal, onBack }: { deal: DealDetail; onBack: () => void }) {
           </section>
         </div>
         <aside className={styles.side}>
+          <DealHandoverCard dealId={deal.id} className={styles.card} />
           <PeopleCard deal={deal} />
           <CallHistory subject={callSubject} cardClassName={styles.card} />
           <section
