@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
@@ -364,3 +364,92 @@ test('a rep wins a deal and hands it over; the success owner sends it back once,
   expect(text).toContain('Accepted by Sam');
   expect(text).not.toContain('Download Markdown');
 });
+
+test('screenshots of the handovers inbox, the document, the diff and the print view', async ({
+  page,
+}) => {
+  test.skip(!SHOTS, 'set COCKPIT_SHOTS to a folder to take them');
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'cockpit-handover-shots-'));
+  const dbPath = join(dir, 'cockpit.db');
+  const seeded = await runSeed(dbPath);
+  const { reviewing } = JSON.parse(seeded) as { reviewing: string };
+  const host = await startHost(dbPath);
+  try {
+    const origin = new URL(host.url).origin;
+    await page.goto(host.url);
+    await expect(nav(page)).toBeVisible();
+    await page.keyboard.press('Shift+H');
+    await expect(page.getByRole('row', { name: /Acme Robotics/ })).toBeVisible();
+    await shoot(page, 'screen-inbox-waiting');
+    await page.getByRole('tab', { name: 'All' }).click();
+    await expect(page.getByRole('row', { name: /Umbrella Health/ })).toBeVisible();
+    await shoot(page, 'screen-inbox-all');
+
+    await page.goto(`${origin}/#/handovers/${reviewing}`);
+    await expect(page.getByRole('button', { name: 'Accept', exact: true })).toBeVisible();
+    await shoot(page, 'screen-review-top');
+    const promises = section(page, 'Promises and commitments made');
+    await promises.scrollIntoViewIfNeeded();
+    await shoot(page, 'screen-review-comment');
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await shoot(page, 'screen-review-tall');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${origin}/#/handovers/${reviewing}/print`);
+    await expect(page.getByRole('article')).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 1800 });
+    await shoot(page, 'screen-print');
+    await page.emulateMedia({ media: 'print' });
+    writePdf(
+      join(SHOTS!, 'handover-print.pdf'),
+      await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
+    );
+  } finally {
+    await host.stop();
+  }
+
+  // Ada's laptop: her handover came back with comments; she previews a section as she fixes it.
+  const adaDb = join(dir, 'ada.db');
+  const { sentBack } = JSON.parse(await runSeed(adaDb, 'ada')) as { sentBack: string };
+  const adaHost = await startHost(adaDb);
+  try {
+    const origin = new URL(adaHost.url).origin;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(adaHost.url);
+    await expect(nav(page)).toBeVisible();
+    await page.goto(`${origin}/#/handovers/${sentBack}`);
+    await expect(page.getByRole('button', { name: 'Submit version 2' })).toBeVisible();
+    await section(page, 'Customer goals and success criteria')
+      .getByRole('button', { name: 'Preview' })
+      .click();
+    await editor(page, 'Promises and commitments made').focus();
+    await shoot(page, 'screen-editor-top');
+    await section(page, 'Customer goals and success criteria').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 120);
+    await shoot(page, 'screen-editor-comments');
+  } finally {
+    await adaHost.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function writePdf(path: string, pdf: Buffer) {
+  writeFileSync(path, pdf);
+}
+
+/** Seed in a process of its own: the core's sources run under tsx, as the `cockpit` command does. */
+function runSeed(dbPath: string, signedIn = 'sam'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'tests', 'helpers', 'seedHandovers.ts'), dbPath, signedIn],
+      { cwd: ROOT },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
+  });
+}

@@ -96,9 +96,7 @@ function PrintView({ doc }: { doc: HandoverDocument }) {
           <ArrowLeft size={15} aria-hidden /> Back to the handover
         </Link>
         <span className={styles.toolbarHint}>
-          {desktop
-            ? 'Saved as an A4 PDF with page numbers.'
-            : 'Choose “Save as PDF” as the printer. A4, margins as set.'}
+          {desktop ? 'An A4 PDF with page numbers' : 'Pick “Save as PDF” as the printer'}
         </span>
         <Button
           icon={<Download />}
@@ -133,7 +131,9 @@ function PrintView({ doc }: { doc: HandoverDocument }) {
         </header>
         <h1 className={styles.customer}>{doc.accountName ?? title}</h1>
         {doc.accountName && <p className={styles.deal}>{title}</p>}
-        <p className={styles.state}>{stateLine(doc)}</p>
+        <p className={styles.state} data-status={doc.status}>
+          {stateLine(doc)}
+        </p>
 
         <table className={styles.facts}>
           <caption className="visually-hidden">Deal facts</caption>

@@ -1,5 +1,6 @@
 import {
   ArrowRight,
+  CircleCheck,
   CircleAlert,
   FileCheck2,
   FileText,
@@ -282,6 +283,13 @@ function StatusGroup({ title, items }: { title: string; items: HandoverListItem[
         <span className={styles.count}>{items.length}</span>
       </h2>
       <table className={styles.table} aria-labelledby={id}>
+        <colgroup>
+          <col className={styles.colDeal} />
+          <col className={styles.colStatus} />
+          <col className={styles.colPeople} />
+          <col />
+          <col className={styles.colUpdated} />
+        </colgroup>
         <thead className="visually-hidden">
           <tr>
             <th scope="col">Deal</th>
@@ -344,7 +352,7 @@ function InboxRow({ item }: { item: HandoverListItem }) {
           >
             <TriangleAlert size={13} aria-hidden />
             {item.missingRequired.length === 1
-              ? `${item.missingRequired[0]} missing`
+              ? `Missing: ${item.missingRequired[0]}`
               : `${item.missingRequired.length} required sections missing`}
           </span>
         )}
@@ -354,9 +362,14 @@ function InboxRow({ item }: { item: HandoverListItem }) {
             {item.openComments} open {item.openComments === 1 ? 'comment' : 'comments'}
           </span>
         )}
-        {item.missingRequired.length === 0 &&
-          item.openComments === 0 &&
-          item.status !== 'accepted' && <span className={styles.ready}>Complete</span>}
+        {item.missingRequired.length === 0 && item.openComments === 0 && (
+          <span className={styles.ready}>
+            <CircleCheck size={13} aria-hidden />
+            {item.status === 'accepted'
+              ? `Accepted ${item.decidedAt ? formatRelative(item.decidedAt) : ''}`
+              : 'All required sections written'}
+          </span>
+        )}
       </td>
       <td className={styles.updated} title={formatDateTime(item.updatedAt)}>
         {formatRelative(item.updatedAt)}
