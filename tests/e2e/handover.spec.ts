@@ -395,6 +395,13 @@ test('screenshots of the handovers inbox, the document, the diff and the print v
     await page.setViewportSize({ width: 1440, height: 2400 });
     await shoot(page, 'screen-review-tall');
     await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    await expect(page.getByRole('dialog', { name: 'Request changes' })).toBeVisible();
+    await shoot(page, 'screen-request-changes');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: /Open the deal/ }).click();
+    await expect(page.getByRole('region', { name: 'Handover' })).toContainText('In review');
+    await shoot(page, 'screen-deal-card');
     await page.goto(`${origin}/#/handovers/${reviewing}/print`);
     await expect(page.getByRole('article')).toBeVisible();
     await page.setViewportSize({ width: 1440, height: 1800 });

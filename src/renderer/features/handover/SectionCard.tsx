@@ -57,6 +57,12 @@ export function SectionCard({
   const guidanceId = useId();
   const draft = useSectionDraft(handoverId, section.sectionId, section.body);
   const [previewing, setPreviewing] = useState(!editable);
+  // Sent back for changes (or submitted) while open: show the editor (or the text) again.
+  const [wasEditable, setWasEditable] = useState(editable);
+  if (wasEditable !== editable) {
+    setWasEditable(editable);
+    setPreviewing(!editable);
+  }
   const [composing, setComposing] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const showPreview = previewing || !editable;
