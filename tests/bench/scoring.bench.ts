@@ -1,6 +1,6 @@
 import { DEFAULT_SCORING_CONFIG } from '../../src/shared/scoring/config';
 import { scoreLocally } from '../../src/shared/scoring/local';
-import { generateCall } from '../helpers/generatedCall';
+import { generateCall } from '../../src/shared/scoring/generatedCall';
 import { median, print } from './stats';
 
 /** The local scorer on a 60-minute two-speaker call (~9,000 words in ~500 utterances). */

@@ -2,7 +2,12 @@
 import { faker } from '@faker-js/faker/locale/en';
 import type { Role } from '../../shared/domain';
 import { idAt } from '../../shared/ids';
+import { DEFAULT_SCORING_CONFIG } from '../../shared/scoring/config';
+import { generateCall } from '../../shared/scoring/generatedCall';
+import { scoreLocally } from '../../shared/scoring/local';
 import type { CoreContext } from '../context';
+import { writeScore, writeTranscript } from '../scoring/records';
+import { withSource } from '../scoring/remote';
 import type { Fields } from '../store/writePath';
 import { DEFAULT_STAGES, defaultStageId } from '../pipeline/defaults';
 import { TEAM_ID, userIdForEmail } from '../team/team';
@@ -30,6 +35,8 @@ export interface SeedSummary {
   notes: number;
   /** Survey answers (NPS and CSAT) of customer accounts. */
   answers: number;
+  /** Recent connected calls given a transcript and a score, for the coaching views. */
+  scoredCalls: number;
 }
 
 const DAY = 86_400_000;
@@ -494,6 +501,12 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
     success: success.map((u) => u.id),
   });
 
+  const scoredCalls = seedCallScores(ctx, {
+    seed,
+    anchor,
+    count: Math.min(60, Math.ceil(calls / 50)),
+  });
+
   return {
     users: users.length,
     accounts: accounts.length,
@@ -503,7 +516,53 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
     calls,
     notes,
     answers: customers.answers,
+    scoredCalls,
   };
+}
+
+/**
+ * The newest connected calls of the last 30 days get a made-up transcript (the rep under their
+ * own name) and its local score, so the call pages, the Coaching tab and the dashboard's scores
+ * have something to show. Deterministic for a seed.
+ */
+function seedCallScores(
+  ctx: CoreContext,
+  options: { seed: number; anchor: number; count: number },
+): number {
+  if (options.count === 0) return 0;
+  const calls = ctx.store
+    .prepare(
+      `SELECT c.id, c.rep_id AS repId, u.name AS repName, c.started_at AS startedAt,
+              c.ended_at AS endedAt
+         FROM calls c JOIN users u ON u.id = c.rep_id
+        WHERE c.disposition IN ('connected', 'meeting-booked') AND c.ended_at IS NOT NULL
+              AND c.started_at >= ? AND c.deleted_at IS NULL
+        ORDER BY c.started_at DESC, c.id LIMIT ?`,
+    )
+    .all(options.anchor - 30 * DAY, options.count) as {
+    id: string;
+    repId: string;
+    repName: string;
+    startedAt: number;
+    endedAt: number;
+  }[];
+  ctx.store.write((w) => {
+    calls.forEach((call, i) => {
+      const minutes = Math.min(9, Math.max(2, (call.endedAt - call.startedAt) / 60_000));
+      const generated = generateCall({ seed: options.seed * 10_000 + i, minutes });
+      const name = (speaker: string) => (speaker === 'Rep' ? call.repName : speaker);
+      const transcript = {
+        ...generated,
+        speakers: generated.speakers.map(name),
+        repSpeaker: call.repName,
+        segments: generated.segments.map((s) => ({ ...s, speaker: name(s.speaker) })),
+      };
+      writeTranscript(w, call.id, { transcript, repFoundBy: 'name' }, call.endedAt);
+      const score = withSource(scoreLocally(transcript, DEFAULT_SCORING_CONFIG), 'local');
+      writeScore(w, call, score, call.endedAt, call.endedAt);
+    });
+  });
+  return calls.length;
 }
 
 interface CustomerDeal {

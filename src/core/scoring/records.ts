@@ -92,7 +92,13 @@ export function readTranscript(ctx: CoreContext, callId: string): StoredTranscri
 }
 
 /** Inserts or replaces the call's transcript (segments without their role: it follows the rep). */
-export function writeTranscript(w: Writer, callId: string, stored: StoredTranscript): void {
+export function writeTranscript(
+  w: Writer,
+  callId: string,
+  stored: StoredTranscript,
+  /** When a new row says it was made (the demo data's own clock); now by default. */
+  createdAt?: number,
+): void {
   const { transcript } = stored;
   const fields = {
     format: transcript.format,
@@ -104,7 +110,7 @@ export function writeTranscript(w: Writer, callId: string, stored: StoredTranscr
       transcript.segments.map(({ speaker, start, end, text }) => ({ speaker, start, end, text })),
     ),
   };
-  upsert(w, 'call_transcripts', callId, fields);
+  upsert(w, 'call_transcripts', callId, fields, createdAt);
 }
 
 /** Only the rep changes: the segments stay as they are (no need to send them again). */
@@ -122,10 +128,16 @@ function upsert(
   table: 'call_transcripts' | 'call_scores',
   id: string,
   fields: Record<string, string | number | null>,
+  createdAt?: number,
 ): void {
   const exists = w.get<{ id: string }>(`SELECT id FROM ${table} WHERE id = ?`, id);
   if (exists) w.update(table, id, { ...fields, deleted_at: null });
-  else w.insert(table, { id, ...fields });
+  else
+    w.insert(table, {
+      id,
+      ...fields,
+      ...(createdAt === undefined ? {} : { created_at: createdAt }),
+    });
 }
 
 interface ScoreRow {
@@ -190,24 +202,31 @@ export function writeScore(
   call: { id: string; repId: string | null; startedAt: number },
   score: CallScoreOutput,
   scoredAt: number,
+  createdAt?: number,
 ): void {
-  upsert(w, 'call_scores', call.id, {
-    rep_id: call.repId,
-    call_started_at: call.startedAt,
-    overall: score.overall,
-    dimensions: JSON.stringify(score.dimensions),
-    // What trends average, read from an index (see migration 11).
-    dimension_scores: JSON.stringify(
-      Object.fromEntries(
-        score.dimensions.filter((d) => d.score !== null).map((d) => [d.id, d.score]),
+  upsert(
+    w,
+    'call_scores',
+    call.id,
+    {
+      rep_id: call.repId,
+      call_started_at: call.startedAt,
+      overall: score.overall,
+      dimensions: JSON.stringify(score.dimensions),
+      // What trends average, read from an index (see migration 11).
+      dimension_scores: JSON.stringify(
+        Object.fromEntries(
+          score.dimensions.filter((d) => d.score !== null).map((d) => [d.id, d.score]),
+        ),
       ),
-    ),
-    tips: JSON.stringify(score.tips),
-    scorer_kind: score.scorer.kind,
-    scorer_name: score.scorer.name,
-    scorer_version: score.scorer.version,
-    config_version: score.configVersion,
-    fallback_reason: score.fallbackReason ?? null,
-    scored_at: scoredAt,
-  });
+      tips: JSON.stringify(score.tips),
+      scorer_kind: score.scorer.kind,
+      scorer_name: score.scorer.name,
+      scorer_version: score.scorer.version,
+      config_version: score.configVersion,
+      fallback_reason: score.fallbackReason ?? null,
+      scored_at: scoredAt,
+    },
+    createdAt,
+  );
 }

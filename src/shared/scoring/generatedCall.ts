@@ -1,9 +1,9 @@
 /**
- * Made-up sales calls for invariants and benchmarks: a rep and one or more customers taking
+ * Made-up sales calls for invariants, benchmarks and the demo data: a rep and one or more customers taking
  * turns of realistic length (a few words to a couple of minutes), with questions, fillers,
  * objections, prices, competitor names and next steps sprinkled in. Same seed, same call.
  */
-import type { Transcript, TranscriptSegment } from '../../src/shared/scoring/types';
+import type { Transcript, TranscriptSegment } from './types';
 
 /** Mulberry32: a small seeded generator, so a failing call can be made again from its seed. */
 export function seededRandom(seed: number): () => number {

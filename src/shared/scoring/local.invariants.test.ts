@@ -1,7 +1,7 @@
 /** What must hold for any transcript, however odd: checked over many generated ones. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateCall } from '../../../tests/helpers/generatedCall';
+import { generateCall } from './generatedCall';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './config';
 import { scoreLocally } from './local';
 import type { CallScore, Transcript, TranscriptSegment } from './types';

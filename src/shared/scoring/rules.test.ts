@@ -1,7 +1,7 @@
 /** The text rules on their own: questions, fillers, phrases, sentences and the VADER shortcut. */
 import vader from 'vader-sentiment';
 import { describe, expect, it } from 'vitest';
-import { generateCall } from '../../../tests/helpers/generatedCall';
+import { generateCall } from './generatedCall';
 import { DEFAULT_SCORING_CONFIG } from './config';
 import { vaderCompound } from './sentiment';
 import { findFillers, questionKind } from './speech';
