@@ -55,7 +55,8 @@ program
       const n = (value: number) => value.toLocaleString('en-US');
       console.log(
         `Seeded ${n(summary.deals)} deals, ${n(summary.accounts)} accounts, ${n(summary.contacts)} contacts, ` +
-          `${n(summary.stageMoves)} stage moves, ${n(summary.calls)} calls, ${n(summary.notes)} notes and ` +
+          `${n(summary.stageMoves)} stage moves, ${n(summary.calls)} calls, ${n(summary.notes)} notes, ` +
+          `${n(summary.handovers)} handovers and ` +
           `${n(summary.users)} users in ${seconds.toFixed(1)} s → ${db}`,
       );
     },

@@ -11,6 +11,11 @@ export interface CoreContext {
   readonly search: SearchIndexer;
   /** Wall clock in UTC ms; injectable so tests can move time. */
   now(): number;
+  /**
+   * A new row id (a random UUIDv7). Code that the demo seed also runs (the handover flow) takes
+   * the ids of the rows it creates from here, so that the same seed gives the same data.
+   */
+  newId(): string;
   readonly appVersion: string;
   /** What this device keeps outside the synced database (the remote scorer's API key). */
   readonly secrets: SecretStore;

@@ -7,6 +7,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../shared/contract';
+import { newId } from '../shared/ids';
 import { accountMethods } from './accounts';
 import { activityMethods } from './activity';
 import { callMethods } from './calls';
@@ -82,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     search,
     now: options.now ?? Date.now,
+    newId,
     appVersion: options.appVersion ?? '0.0.0',
     secrets: options.secrets ?? new FileSecretStore(`${options.dbPath}.secrets.json`),
   };

@@ -46,6 +46,23 @@ describe('cockpit seed', () => {
         `SELECT count(*) AS n FROM calls WHERE started_at < ${ANCHOR} - 90 * 86400000 OR ended_at > ${ANCHOR}`,
       ),
     ).toBe(0);
+    // The most recently won deals have their handovers, a few of them along the flow; the one
+    // accepted moved its deal on to Onboarding.
+    expect(
+      a!.db
+        .prepare(`SELECT status, count(*) AS n FROM handovers GROUP BY status ORDER BY status`)
+        .all(),
+    ).toEqual([
+      { status: 'accepted', n: 1 },
+      { status: 'changes_requested', n: 1 },
+      { status: 'draft', n: 8 },
+      { status: 'in_review', n: 1 },
+      { status: 'submitted', n: 1 },
+    ]);
+    expect(
+      count(`SELECT count(*) AS n FROM handovers h JOIN deals d ON d.id = h.deal_id
+              WHERE h.status = 'accepted' AND d.stage_id = (SELECT id FROM stages WHERE name = 'Onboarding')`),
+    ).toBe(1);
     [a, b, c].forEach((store) => store!.close());
   });
 

@@ -6,6 +6,16 @@ import { DEFAULT_SCORING_CONFIG } from '../../shared/scoring/config';
 import { generateCall } from '../../shared/scoring/generatedCall';
 import { scoreLocally } from '../../shared/scoring/local';
 import type { CoreContext } from '../context';
+import { draftHandoverAtWon } from '../handover/draft';
+import {
+  commentOn,
+  decideHandover,
+  reviewHandover,
+  setOwner,
+  submitHandover,
+  updateSection,
+} from '../handover/flow';
+import { readSections } from '../handover/documents';
 import { writeScore, writeTranscript } from '../scoring/records';
 import { withSource } from '../scoring/remote';
 import type { Fields } from '../store/writePath';
@@ -37,6 +47,8 @@ export interface SeedSummary {
   answers: number;
   /** Recent connected calls given a transcript and a score, for the coaching views. */
   scoredCalls: number;
+  /** Handovers of the most recently won deals, a few of them along the flow. */
+  handovers: number;
 }
 
 const DAY = 86_400_000;
@@ -184,17 +196,26 @@ interface SeedUser {
 /**
  * Realistic demo data, written through the real write path (so every row has its ops): a team,
  * companies with contacts, deals spread over the lifecycle with their stage histories, calls over
- * the last 90 days and a few notes. Deterministic for a given seed and anchor.
+ * the last 90 days and a few notes, and handovers of the most recently won deals. Deterministic
+ * for a given seed and anchor.
  */
 export function seedDemoData(ctx: CoreContext, options: SeedOptions): SeedSummary {
+  const anchor = options.anchor ?? ctx.now();
+  const seeded = { ...options, anchor };
   // A database without deals is loaded in bulk (indexes built once at the end).
   const empty = !ctx.store.prepare('SELECT 1 FROM deals LIMIT 1').get();
-  return empty ? ctx.store.bulkLoad(() => seed(ctx, options)) : seed(ctx, options);
+  const summary = empty ? ctx.store.bulkLoad(() => seed(ctx, seeded)) : seed(ctx, seeded);
+  // After the bulk load: the handover flow reads like the app does, through the indexes.
+  const handovers = seedHandovers(ctx, { seed: options.seed ?? 1, anchor, count: 12 });
+  return { ...summary, handovers };
 }
 
-function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
+function seed(
+  ctx: CoreContext,
+  options: SeedOptions & { anchor: number },
+): Omit<SeedSummary, 'handovers'> {
   const seed = options.seed ?? 1;
-  const anchor = options.anchor ?? ctx.now();
+  const anchor = options.anchor;
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -518,6 +539,115 @@ function seed(ctx: CoreContext, options: SeedOptions): SeedSummary {
     answers: customers.answers,
     scoredCalls,
   };
+}
+
+/** What a rep writes into a required section the first draft left empty, by section. */
+const HANDOVER_TEXT: Record<string, string[]> = {
+  goals: [
+    '- Cut the time from signed order to go-live from six weeks to two.\n- Success: 80% of the team active every week by the 90-day check-in.',
+    '- One place for the whole pipeline instead of three spreadsheets.\n- Success: the monthly forecast comes out of the tool, with no manual merge.',
+    '- Reach every new lead within an hour.\n- Success: speed to lead under 60 minutes for a whole quarter.',
+  ],
+  stakeholders: [
+    '- **Champion:** the head of operations, who ran the trial.\n- **Signs:** the CFO (above 50k).\n- **Daily users:** the sales team, about 25 people.',
+    '- **Champion:** the VP Sales.\n- **Decides:** the COO, with IT on security.\n- **Daily users:** two sales teams in two offices.',
+  ],
+  sold: ['- Platform licence for 25 seats, annual.\n- Term: 12 months, renewing automatically.'],
+  promises: [
+    '- An onboarding workshop for the team in the first two weeks.\n- SSO set up before go-live.\n- A monthly check-in with their success manager for the first quarter.',
+    '- The warehouse integration live by the end of next quarter.\n- Data migrated from their old CRM by us, at no extra cost.',
+    '- A named success manager and a reply within one working day.\n- Two extra seats free for the pilot team until renewal.',
+  ],
+};
+
+/**
+ * Deals that were seeded or imported as won have no handover (the core makes one when a deal
+ * moves to Won): the most recently won get their drafts here, from the core's own draft, and a few
+ * are taken along the flow by the people who would, through the core's own steps: one submitted to
+ * customer success, one in review with a question, one sent back for changes and one accepted (its
+ * deal moves to Onboarding). Every step happens between the win and the anchor, with its ids drawn
+ * from the seed, so the same seed gives the same handovers.
+ */
+function seedHandovers(
+  ctx: CoreContext,
+  options: { seed: number; anchor: number; count: number },
+): number {
+  const { anchor } = options;
+  const random = prng((options.seed ^ 0x4a9d_0c3e) >>> 0);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const won = ctx.store
+    .prepare(
+      `SELECT id, owner_id AS ownerId, closed_at AS wonAt FROM deals
+        WHERE stage_id = ? AND deleted_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ?
+        ORDER BY closed_at DESC, id LIMIT ?`,
+    )
+    .all(defaultStageId('won'), anchor, options.count) as {
+    id: string;
+    ownerId: string | null;
+    wonAt: number;
+  }[];
+  const successIds = (
+    ctx.store
+      .prepare(
+        `SELECT id FROM users WHERE role = 'success' AND active = 1 AND deleted_at IS NULL
+          ORDER BY id`,
+      )
+      .all() as { id: string }[]
+  ).map((u) => u.id);
+  // Oldest first: the longer ago a deal was won, the further its handover has come.
+  const made = ctx.store.write((w) =>
+    won
+      .reverse()
+      .map((deal) => ({ ...deal, handoverId: draftHandoverAtWon(w, deal.id, null, deal.wonAt) })),
+  );
+  const flows = ['accepted', 'changes_requested', 'in_review', 'submitted'] as const;
+  const signedIn = ctx.store.localSetting('current_user_id');
+  try {
+    made.slice(0, successIds.length > 0 ? flows.length : 0).forEach((deal, i) => {
+      const { handoverId: id, ownerId: authorId } = deal;
+      if (!id || !authorId) return;
+      const flow = flows[i]!;
+      const ownerId = successIds[i % successIds.length]!;
+      // Steps a fifth of the way from the win to the anchor, each as its person, at its time.
+      const step = (k: number) => deal.wonAt + Math.floor(((anchor - deal.wonAt) * k) / 5);
+      const as = (userId: string, at: number): CoreContext => {
+        ctx.store.setLocalSetting('current_user_id', userId);
+        return { ...ctx, now: () => at, newId: () => idAt(at, random) };
+      };
+      const author = as(authorId, step(1));
+      for (const section of readSections(ctx, id)) {
+        if (section.required === 0 || section.body.trim() !== '') continue;
+        const body = pick(HANDOVER_TEXT[section.sectionId] ?? ['Agreed on the last call.']);
+        updateSection(author, { id, sectionId: section.sectionId, body });
+      }
+      setOwner(author, { id, userId: ownerId });
+      submitHandover(author, { id });
+      if (flow === 'submitted') return;
+      reviewHandover(as(ownerId, step(2)), { id });
+      const owner = as(ownerId, step(3));
+      if (flow === 'in_review') {
+        commentOn(owner, {
+          id,
+          sectionId: 'timeline',
+          body: 'Is the go-live date firm? Their IT team was not on any of the calls.',
+        });
+      } else if (flow === 'changes_requested') {
+        decideHandover(owner, {
+          id,
+          decision: 'requestChanges',
+          comments: [
+            {
+              sectionId: 'promises',
+              body: 'Which of these are in the contract? Please add the date we gave for SSO.',
+            },
+          ],
+        });
+      } else decideHandover(owner, { id, decision: 'accept' });
+    });
+  } finally {
+    ctx.store.setLocalSetting('current_user_id', signedIn);
+  }
+  return made.filter((deal) => deal.handoverId !== null).length;
 }
 
 /**

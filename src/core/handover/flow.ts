@@ -91,7 +91,7 @@ function notify(
     done_at: null,
   };
   if (w.get('SELECT 1 AS x FROM follow_ups WHERE id = ?', id)) w.update('follow_ups', id, row);
-  else w.insert('follow_ups', { id, ...row });
+  else w.insert('follow_ups', { id, ...row, created_at: fields.dueAt });
 }
 
 /** Mark a notice done (the owner opened what it announced). */
@@ -279,6 +279,7 @@ export function commentOn(
   const now = ctx.now();
   const id = ctx.store.write((w) =>
     w.insert('handover_comments', {
+      id: ctx.newId(),
       handover_id: handover.id,
       section_id: input.sectionId,
       author_id: can.me,
@@ -379,6 +380,7 @@ export function decideHandover(
     ctx.store.write((w) => {
       for (const comment of input.comments) {
         w.insert('handover_comments', {
+          id: ctx.newId(),
           handover_id: handover.id,
           section_id: comment.sectionId,
           author_id: can.me,
@@ -444,7 +446,7 @@ export function decideHandover(
         last_activity_at: now,
         position: (top?.top ?? 0) - 1,
       });
-      recordStageMove(w, deal.id, deal.stageId, onboarding.id, now, can.me);
+      recordStageMove(w, deal.id, deal.stageId, onboarding.id, now, can.me, ctx.newId());
     }
     // No renewal date on the account yet: the one worked out from the term becomes it, so the
     // renewals on the lifecycle dashboard count this customer.
@@ -465,7 +467,7 @@ export function decideHandover(
     };
     if (w.get('SELECT 1 AS x FROM follow_ups WHERE id = ?', renewalId)) {
       w.update('follow_ups', renewalId, reminder);
-    } else w.insert('follow_ups', { id: renewalId, ...reminder });
+    } else w.insert('follow_ups', { id: renewalId, ...reminder, created_at: now });
     notify(w, `${handover.id}:${version}:accepted`, {
       ownerId: handover.authorId ?? handover.dealOwnerId,
       dealId: handover.dealId,

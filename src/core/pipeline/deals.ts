@@ -157,6 +157,7 @@ export function topPosition(w: Writer, stageId: string): number {
   return (row?.top ?? 0) - 1;
 }
 
+/** A row of the deal's stage history, made when it moved (`id`: a new one unless given). */
 export function recordStageMove(
   w: Writer,
   dealId: string,
@@ -164,13 +165,16 @@ export function recordStageMove(
   to: string,
   at: number,
   by: string | null,
+  id?: string,
 ): void {
   w.insert('stage_history', {
+    id,
     deal_id: dealId,
     from_stage_id: from,
     to_stage_id: to,
     moved_at: at,
     moved_by: by,
+    created_at: at,
   });
 }
 
