@@ -1,7 +1,6 @@
 /**
  * The trust rules of the desktop app, as plain functions so that tests can check them without
- * Electron: which frames may call the API, where the window may navigate, which links may open
- * outside the app.
+ * Electron: which frames may call the API, and which links may leave the app for the OS.
  */
 
 /** The page the app itself loaded: its file URL in production, the dev server in development. */
@@ -25,31 +24,70 @@ export function isTrustedSenderUrl(senderUrl: string | undefined, app: AppOrigin
     return false;
   }
   if (expected.protocol === 'file:') {
-    return sender.protocol === 'file:' && sender.pathname === expected.pathname;
+    return (
+      sender.protocol === 'file:' &&
+      sender.host === expected.host &&
+      sender.pathname === expected.pathname
+    );
   }
   return sender.origin === expected.origin;
 }
 
-const EXTERNAL_SCHEMES = new Set(['tel:', 'callto:', 'sip:', 'mailto:', 'https:']);
+const MAX_EXTERNAL_URL = 2_048;
+/** What the app's Call buttons build: a scheme and digits with an optional leading `+`. */
+const DIAL = /^\+?\d{2,20}$/;
+/** A softphone address: digits, or `user@host` with plain characters only. */
+const SIP = /^(?:\+?\d{2,20}|[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
+/** A contact's e-mail address as the app links it: no query (`?attach=`), no second address. */
+const MAIL = /^[A-Za-z0-9.!#$'*+/=^_`{|}~-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
-/** Links that may leave the app for the OS: phone links, mail and https pages. */
-export function isAllowedExternalUrl(url: string): boolean {
-  try {
-    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
-  } catch {
-    return false;
+/**
+ * The URL to hand to the OS, or null when it must stay inside: phone links (`tel:`, `callto:`,
+ * `sip:`) of the shape the Call buttons build, a contact's `mailto:` address and `https:` pages
+ * with a host name and no credentials. Anything else (`javascript:`, `file:`, `smb:`, `data:`,
+ * plain `http:`, a phone link carrying parameters or a command) is refused: the OS would hand it
+ * to whichever program claims the scheme.
+ */
+export function externalUrl(url: unknown): string | null {
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_EXTERNAL_URL) return null;
+  // Spaces, quotes, control characters and backslashes have no place in a link the app built.
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\s\u0000-\u001f\u007f"<>\\^`]/.test(url)) return null;
+  const colon = url.indexOf(':');
+  if (colon < 0) return null;
+  const scheme = url.slice(0, colon).toLowerCase();
+  const rest = url.slice(colon + 1);
+  switch (scheme) {
+    case 'tel':
+    case 'callto':
+      return DIAL.test(rest) ? `${scheme}:${rest}` : null;
+    case 'sip':
+      return SIP.test(rest) ? `sip:${rest}` : null;
+    case 'mailto':
+      return MAIL.test(rest) ? `mailto:${rest}` : null;
+    case 'https':
+      return httpsUrl(url);
+    default:
+      return null;
   }
 }
 
-/**
- * The one permission the app's page may have: notifications, for follow-ups that come due. Every
- * other request (camera, location, clipboard reads…) and every request from another page is
- * refused.
- */
-export function isAllowedPermission(
-  permission: string,
-  requestingUrl: string | undefined,
-  app: AppOrigin,
-): boolean {
-  return permission === 'notifications' && isTrustedSenderUrl(requestingUrl, app);
+function httpsUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' || !parsed.hostname || parsed.username || parsed.password) {
+    return null;
+  }
+  // A host name, not a bare word (`https://localhost`) that a local service may answer.
+  if (!parsed.hostname.includes('.')) return null;
+  return parsed.href;
+}
+
+/** Links that may leave the app for the OS (see `externalUrl`). */
+export function isAllowedExternalUrl(url: unknown): boolean {
+  return externalUrl(url) !== null;
 }

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeApi, CockpitBridge } from '../../src/shared/contract/bridge';
-import { ipcChannel } from '../../src/shared/contract/bridge';
+import { ipcChannel, isDesktopCommand } from '../../src/shared/contract/bridge';
 import {
   EVENT_NAMES,
   METHOD_NAMES,
@@ -23,6 +23,15 @@ const bridge: CockpitBridge = {
   api: api as BridgeApi,
   desktop: {
     printToPdf: (input) => ipcRenderer.invoke(ipcChannel.printToPdf, input),
+    onCommand(listener) {
+      const forward = (_event: Electron.IpcRendererEvent, command: unknown) => {
+        if (isDesktopCommand(command)) listener(command);
+      };
+      ipcRenderer.on(ipcChannel.command, forward);
+      return () => {
+        ipcRenderer.off(ipcChannel.command, forward);
+      };
+    },
   },
   on(event, listener) {
     if (!isEventName(event))

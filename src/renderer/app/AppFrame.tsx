@@ -38,6 +38,7 @@ import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { keyLabel, useShortcut } from './shortcuts';
 import { useTheme, type ThemePreference } from './theme';
+import { useDesktopCommands } from './useDesktopCommands';
 import { usePresenceHeartbeat } from './usePresenceHeartbeat';
 
 /** Only views that exist are in the navigation. */
@@ -81,7 +82,10 @@ export function AppFrame() {
   useShortcut(LIFECYCLE_COMMANDS.open, () => void navigate('/dashboard/lifecycle'));
   useShortcut(COACHING_COMMANDS.open, () => void navigate('/dashboard/coaching'));
   useShortcut(HANDOVER_COMMANDS.open, () => void navigate('/handovers'));
-  // A follow-up of mine comes due: a desktop notification in Electron, a toast in a browser tab.
+  // The desktop app's menu, tray, notifications and cockpit:// links ask for the same.
+  useDesktopCommands({ search: () => setSearching(true), shortcuts: () => setShowShortcuts(true) });
+  // A follow-up of mine comes due: a toast in a browser tab (the desktop app's main process
+  // announces it with a desktop notification).
   useDueReminders();
   // The team sees this person online, idle or on a call.
   usePresenceHeartbeat(Boolean(info.data?.currentUser));

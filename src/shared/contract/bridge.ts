@@ -35,6 +35,26 @@ export interface DesktopBridge {
    * save dialog; `fileName` is only the suggested name.
    */
   printToPdf(input: { fileName: string }): Promise<PrintToPdfResult>;
+  /** What the menu, the tray, a notification or a `cockpit://` link asks the page to do. */
+  onCommand(listener: (command: DesktopCommand) => void): () => void;
+}
+
+/**
+ * A command from the desktop shell to the page: show a route (the Go menu, a deep link, a
+ * clicked notification), the same the in-app shortcuts navigate to, or open the search or the
+ * shortcuts help.
+ */
+export type DesktopCommand =
+  { type: 'navigate'; to: string } | { type: 'open'; what: 'search' | 'shortcuts' };
+
+/** A route of the app (`/deals/…`), never a URL or a protocol-relative `//host`. */
+const ROUTE = /^\/(?!\/)[A-Za-z0-9/_.~?=&%-]*$/;
+
+export function isDesktopCommand(value: unknown): value is DesktopCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const command = value as Record<string, unknown>;
+  if (command.type === 'navigate') return typeof command.to === 'string' && ROUTE.test(command.to);
+  return command.type === 'open' && (command.what === 'search' || command.what === 'shortcuts');
 }
 
 /** IPC channel names, shared by main and preload. */
@@ -42,4 +62,5 @@ export const ipcChannel = {
   method: (method: MethodName) => `cockpit:call:${method}`,
   event: (event: EventName) => `cockpit:event:${event}`,
   printToPdf: 'cockpit:desktop:printToPdf',
+  command: 'cockpit:desktop:command',
 };

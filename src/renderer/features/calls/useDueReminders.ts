@@ -4,7 +4,6 @@ import type { FollowUp } from '../../../shared/contract';
 import { bridge, useApiQuery } from '../../api';
 import { useToast } from '../../components/Toast';
 import { dueBetween, followUpSubject, nextDue, theirTime } from './callText';
-import { showDesktopNotification } from './desktopNotification';
 
 /** Timers cannot wait longer than about 24.8 days; re-check at least that often. */
 const MAX_DELAY = 2 ** 31 - 1;
@@ -32,9 +31,9 @@ export function reminderText(followUp: FollowUp): { title: string; body: string;
 
 /**
  * While the app is open, say so when one of my follow-ups comes due: a timer to the next one,
- * re-armed whenever the list changes (planned, snoozed, done) and after each reminder. In the
- * desktop app it is a desktop notification (clicking it opens the deal or contact); in a browser
- * tab, or when notifications are refused, a toast with an Open button.
+ * re-armed whenever the list changes (planned, snoozed, done) and after each reminder: a toast with
+ * an Open button. The desktop app's main process announces them instead, with desktop
+ * notifications that work with the window closed too (electron/main/notifications).
  *
  * Due times were put into the customer's working hours when the follow-up was proposed; one a rep
  * planned outside them is still announced when the rep asked, since it is the rep's own reminder.
@@ -48,21 +47,15 @@ export function useDueReminders(): void {
   const seenUntil = useRef<number | null>(null);
 
   useEffect(() => {
-    if (!data) return;
+    if (!data || bridge.kind === 'electron') return;
     let timer: ReturnType<typeof setTimeout>;
     const announce = (followUp: FollowUp) => {
       const { to } = followUpSubject(followUp);
       const open = () => {
         if (to) void navigate(to);
       };
-      const { title, body, line } = reminderText(followUp);
-      const inApp = () => toast.reminder(line, to ? { label: 'Open', onClick: open } : undefined);
-      if (bridge.kind !== 'electron') return inApp();
-      void showDesktopNotification({ title, body, tag: followUp.id, onClick: open }).then(
-        (shown) => {
-          if (!shown) inApp();
-        },
-      );
+      const { line } = reminderText(followUp);
+      toast.reminder(line, to ? { label: 'Open', onClick: open } : undefined);
     };
     const arm = () => {
       const now = Date.now();
