@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDbPath } from '../../../tests/helpers/tempDir';
 import { createCore, type Core } from '../../../src/core';
 import { derivedId } from '../../../src/shared/ids';
@@ -42,11 +42,11 @@ describe('due follow-ups notify from the main process', () => {
     await ready;
     await core.call('followUps.create', {
       dealId: deal.id,
-      dueAt: Date.now() + 150,
+      dueAt: Date.now() + 600,
       kind: 'call',
     });
     expect(shown).toEqual([]);
-    await wait(400);
+    await vi.waitFor(() => expect(shown).toHaveLength(1), { timeout: 5_000 });
     expect(shown).toEqual([
       {
         title: 'Follow-up due: Acme Robotics',
@@ -91,7 +91,7 @@ describe('due follow-ups notify from the main process', () => {
         done_at: null,
       }),
     );
-    await wait(100);
+    await vi.waitFor(() => expect(shown).toHaveLength(1), { timeout: 5_000 });
     expect(shown).toEqual([
       {
         title: 'Follow-up due: Acme Robotics',
@@ -109,22 +109,22 @@ describe('due follow-ups notify from the main process', () => {
       dealId: deal.id,
       dueAt: Date.now() + 50,
     });
-    await wait(200);
-    expect(shown).toHaveLength(1);
+    await vi.waitFor(() => expect(shown).toHaveLength(1), { timeout: 5_000 });
     await core.call('followUps.snooze', { id: followUp.id, until: Date.now() + 100 });
-    await wait(300);
-    expect(shown).toHaveLength(2);
+    await vi.waitFor(() => expect(shown).toHaveLength(2), { timeout: 5_000 });
+    expect(shown[1]).toEqual(shown[0]);
   });
 
   it('sums up many at once in one notification that opens the reminders', async () => {
     const { core, deal } = await setUp();
     const { shown, ready } = notifier(core);
     await ready;
-    const due = Date.now() + 120;
+    const due = Date.now() + 1_000;
     for (let i = 0; i < 5; i += 1) {
       await core.call('followUps.create', { dealId: deal.id, dueAt: due, title: `Step ${i}` });
     }
-    await wait(400);
+    await vi.waitFor(() => expect(shown).toHaveLength(1), { timeout: 5_000 });
+    await wait(50);
     expect(shown).toEqual([
       { title: '5 follow-ups due', body: 'Acme Robotics and 4 more', route: '/reminders' },
     ]);

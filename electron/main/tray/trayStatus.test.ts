@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDbPath } from '../../../tests/helpers/tempDir';
 import { createCore, type Core } from '../../../src/core';
 import type { SyncStatus } from '../../../src/shared/contract';
@@ -13,8 +13,6 @@ afterEach(() => {
   stop?.();
   core?.close();
 });
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('the tray follows the core', () => {
   it('shows a call while it is open, and sync as it reports', async () => {
@@ -35,12 +33,12 @@ describe('the tray follows the core', () => {
     expect(states.at(-1)).toMatchObject({ call: null, sync: { state: 'off' } });
 
     const call = await core.call('calls.start', { dealId: deal.id });
-    await settle();
-    expect(states.at(-1)?.call).toEqual({ since: call.startedAt, with: 'Anna Schmidt' });
+    await vi.waitFor(() =>
+      expect(states.at(-1)?.call).toEqual({ since: call.startedAt, with: 'Anna Schmidt' }),
+    );
 
     await core.call('calls.end', { id: call.id, disposition: 'connected' });
-    await settle();
-    expect(states.at(-1)?.call).toBeNull();
+    await vi.waitFor(() => expect(states.at(-1)?.call).toBeNull());
 
     const halted = {
       ...(await core.call('sync.status', {})),
