@@ -28,13 +28,11 @@ import { forwardEvents, registerContract } from './ipc';
 import { readJsonFile, writeJsonFile } from './jsonFile';
 import { applicationMenuTemplate } from './menu';
 import { startDueNotifier } from './notifications/dueNotifier';
-import type { Notice } from './notifications/dueNotices';
+import { osNotifier } from './notifications';
 import { registerPrintToPdf } from './print';
 import { SafeStorageSecretStore } from './secrets';
 import type { AppOrigin } from './security';
-import { followTrayState } from './tray/trayStatus';
-import { trayMenuTemplate } from './tray/trayMenu';
-import { trayText, type TrayState } from './tray/trayText';
+import { startTray } from './tray';
 import { createUpdater, updateSource, type AppUpdaterLike } from './updates';
 import { createMainWindow } from './window';
 
@@ -54,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   let settings = readDesktopSettings(readJsonFile(settingsPath));
   let core: Core | undefined;
   let window: BrowserWindow | undefined;
+  let tray: { dispose(): void } | undefined;
   /** A link that arrived before the window could show it. */
   let pendingRoute: string | null = deepLinkFromArgv(process.argv)?.route ?? null;
 
@@ -119,20 +118,6 @@ if (!app.requestSingleInstanceLock()) {
     show(link?.route);
   });
 
-  // Kept until clicked or closed: a notification that is garbage-collected loses its click.
-  const notices = new Set<Notification>();
-  const notify = (notice: Notice) => {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification({ title: notice.title, body: notice.body });
-    notices.add(notification);
-    notification.on('click', () => {
-      notices.delete(notification);
-      show(notice.route);
-    });
-    notification.on('close', () => notices.delete(notification));
-    notification.show();
-  };
-
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     // The database lives in the user-data folder, never in a synced folder.
@@ -187,8 +172,25 @@ if (!app.requestSingleInstanceLock()) {
     setMenu();
     updater.automatic(settings.autoUpdate);
 
-    startTray(core);
-    startDueNotifier({ core, show: notify });
+    const readyCore = core;
+    tray = startTray({
+      Tray,
+      Menu,
+      core: readyCore,
+      iconFolder: app.isPackaged
+        ? join(process.resourcesPath, 'tray')
+        : join(app.getAppPath(), 'resources/tray'),
+      platform: process.platform,
+      time: (ms) =>
+        new Date(ms).toLocaleTimeString(app.getLocale(), { hour: '2-digit', minute: '2-digit' }),
+      actions: {
+        open: () => show(),
+        navigate: (route) => show(route),
+        syncNow: () => void readyCore.call('sync.now', {}).catch(() => undefined),
+        quit: () => app.quit(),
+      },
+    });
+    startDueNotifier({ core, show: osNotifier(Notification, (route) => show(route)) });
 
     openWindow(pendingRoute ?? undefined);
     pendingRoute = null;
@@ -197,52 +199,12 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  const trayIcon = (attention: boolean) => {
-    const folder = app.isPackaged
-      ? join(process.resourcesPath, 'tray')
-      : join(app.getAppPath(), 'resources/tray');
-    const name = `${attention ? 'trayAttention' : 'tray'}${process.platform === 'darwin' ? 'Template' : ''}`;
-    return join(folder, `${name}.png`);
-  };
-
-  let tray: Tray | undefined;
-  const startTray = (core: Core) => {
-    tray = new Tray(trayIcon(false));
-    tray.on('click', () => show());
-    const time = (ms: number) =>
-      new Date(ms).toLocaleTimeString(app.getLocale(), { hour: '2-digit', minute: '2-digit' });
-    let attention = false;
-    followTrayState(core, (state: TrayState) => {
-      if (!tray || tray.isDestroyed()) return;
-      const text = trayText(state, time);
-      tray.setToolTip(text.tooltip);
-      if (text.attention !== attention) {
-        attention = text.attention;
-        tray.setImage(trayIcon(attention));
-      }
-      tray.setContextMenu(
-        Menu.buildFromTemplate(
-          trayMenuTemplate(
-            text,
-            { canSync: Boolean(state.sync?.workspace) },
-            {
-              open: () => show(),
-              navigate: (route) => show(route),
-              syncNow: () => void core.call('sync.now', {}).catch(() => undefined),
-              quit: () => app.quit(),
-            },
-          ),
-        ),
-      );
-    });
-  };
-
   app.on('window-all-closed', () => {
     // macOS apps stay open without a window (the tray and notifications go on); others quit.
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    tray?.destroy();
+    tray?.dispose();
     core?.close();
   });
 }
