@@ -37,6 +37,7 @@ const router = createHashRouter([
       { path: 'settings/stages', lazy: lazyView(views.stages) },
       { path: 'settings/team', lazy: lazyView(views.teamSettings) },
       { path: 'settings/scoring', lazy: lazyView(views.scoringSettings) },
+      { path: 'settings/handover-template', lazy: lazyView(views.handoverTemplate) },
       { path: 'settings/sync', lazy: lazyView(views.sync) },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],

@@ -4,6 +4,7 @@ import {
   Building2,
   Columns3,
   FileCheck2,
+  FileCog,
   FileUp,
   Gauge,
   Keyboard,
@@ -171,6 +172,15 @@ export function AppFrame() {
           >
             <AudioLines size={16} aria-hidden />
             Call scoring
+          </NavLink>
+          <NavLink
+            to="/settings/handover-template"
+            className={({ isActive }) =>
+              [styles.navItem, isActive && styles.active].filter(Boolean).join(' ')
+            }
+          >
+            <FileCog size={16} aria-hidden />
+            Handover template
           </NavLink>
           <SyncIndicator />
           {connection.status !== 'open' && (

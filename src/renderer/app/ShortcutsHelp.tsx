@@ -14,7 +14,11 @@ import {
   COACHING_COMMANDS,
   SCORING_SETTINGS_COMMANDS,
 } from '../features/scoring/commands';
-import { HANDOVER_COMMANDS, HANDOVER_DOCUMENT_COMMANDS } from '../features/handover/commands';
+import {
+  HANDOVER_COMMANDS,
+  HANDOVER_DOCUMENT_COMMANDS,
+  HANDOVER_TEMPLATE_COMMANDS,
+} from '../features/handover/commands';
 import { TEAM_SETTINGS_COMMANDS } from '../features/settings/commands';
 import { SYNC_COMMANDS } from '../features/sync/commands';
 import { APP_COMMANDS } from './commands';
@@ -41,6 +45,7 @@ const GROUPS = [
   { title: 'Sync', commands: Object.values(SYNC_COMMANDS) },
   { title: 'Team settings', commands: Object.values(TEAM_SETTINGS_COMMANDS) },
   { title: 'Scoring settings', commands: Object.values(SCORING_SETTINGS_COMMANDS) },
+  { title: 'Handover template', commands: Object.values(HANDOVER_TEMPLATE_COMMANDS) },
 ];
 
 /** Every keyboard command, from the same declarations the views bind. */

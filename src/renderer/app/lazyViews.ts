@@ -29,6 +29,8 @@ export const views = {
   handover: () => import('../features/handover/HandoverPage').then((m) => m.HandoverPage),
   handoverPrint: () =>
     import('../features/handover/HandoverPrintPage').then((m) => m.HandoverPrintPage),
+  handoverTemplate: () =>
+    import('../features/handover/HandoverTemplatePage').then((m) => m.HandoverTemplatePage),
 };
 
 export function lazyView(load: () => Promise<ComponentType>) {

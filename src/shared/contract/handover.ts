@@ -236,7 +236,12 @@ export const handoverContract = {
     summary: 'Change the handover template for handovers made from now on (admins).',
     input: z
       .strictObject({
-        name: z.string().trim().min(1).max(120).optional(),
+        name: z
+          .string({ error: 'the template’s name' })
+          .trim()
+          .min(1, { error: 'give the template a name' })
+          .max(120, { error: 'at most 120 characters' })
+          .optional(),
         sections: TemplateSections.optional(),
         /** Back to the built-in sections (as a new version). */
         reset: z.literal(true, { error: 'true, to go back to the built-in template' }).optional(),

@@ -16,3 +16,8 @@ export const HANDOVER_DOCUMENT_COMMANDS = {
   save: { keys: 'mod+s', description: 'Save the section you are writing now' },
   preview: { keys: 'mod+shift+p', description: 'Preview or edit the section you are in' },
 } satisfies Record<string, Command>;
+
+/** Keyboard commands of the handover template (admins). */
+export const HANDOVER_TEMPLATE_COMMANDS = {
+  save: { keys: 'mod+s', description: 'Save the handover template (on Handover template)' },
+} satisfies Record<string, Command>;
