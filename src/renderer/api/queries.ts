@@ -17,9 +17,10 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * Which API namespaces show data from which tables. Query keys start with the method name
- * (`['deals.list', input]`), so a change to `accounts` refetches accounts and deals (which show
- * account names) and nothing else.
+ * Which API namespaces (or single methods) show data from which tables. Query keys start with the
+ * method name (`['deals.list', input]`), so a change to `accounts` refetches accounts and deals
+ * (which show account names) and nothing else; a heartbeat refetches the activity dashboard but
+ * not the lifecycle numbers next to it.
  */
 const SHOWN_IN: Record<string, readonly string[]> = {
   deals: [
@@ -33,7 +34,7 @@ const SHOWN_IN: Record<string, readonly string[]> = {
     'dashboard',
     'handover',
   ],
-  stage_history: ['deals', 'board', 'accounts', 'contacts', 'dashboard'],
+  stage_history: ['deals', 'board', 'accounts', 'contacts', 'dashboard.lifecycle'],
   accounts: [
     'accounts',
     'deals',
@@ -44,25 +45,25 @@ const SHOWN_IN: Record<string, readonly string[]> = {
     'dashboard',
     'handover',
   ],
-  contacts: ['contacts', 'deals', 'accounts', 'search', 'followUps', 'dashboard'],
+  contacts: ['contacts', 'deals', 'accounts', 'search', 'followUps', 'dashboard.activity'],
   users: ['users', 'deals', 'board', 'accounts', 'contacts', 'app', 'dashboard', 'handover'],
   team: ['app', 'deals', 'board'],
-  stages: ['stages', 'deals', 'board', 'campaigns', 'dashboard'],
+  stages: ['stages', 'deals', 'board', 'campaigns', 'dashboard.lifecycle'],
   phases: ['stages', 'board'],
   notes: ['deals', 'contacts', 'accounts', 'search'],
-  calls: ['calls', 'deals', 'contacts', 'accounts', 'board', 'dashboard'],
-  follow_ups: ['followUps', 'deals', 'contacts', 'accounts', 'board', 'dashboard'],
+  calls: ['calls', 'deals', 'contacts', 'accounts', 'board', 'dashboard.activity'],
+  follow_ups: ['followUps', 'deals', 'contacts', 'accounts', 'board', 'dashboard.activity'],
   campaigns: ['campaigns'],
-  satisfaction_responses: ['accounts', 'dashboard'],
+  satisfaction_responses: ['accounts', 'dashboard.lifecycle'],
   saved_views: ['views'],
   team_settings: ['settings', 'calls', 'followUps', 'scoring', 'scores', 'handover'],
   call_transcripts: ['calls'],
-  call_scores: ['calls', 'dashboard', 'scores'],
+  call_scores: ['calls', 'dashboard.activity', 'scores'],
   handovers: ['handover', 'deals'],
   handover_sections: ['handover'],
   handover_comments: ['handover'],
   handover_versions: ['handover'],
-  presence: ['dashboard'],
+  presence: ['dashboard.activity'],
   sync_conflicts: ['sync'],
 };
 
@@ -75,14 +76,50 @@ export function namespacesFor(tables: readonly string[]): Set<string> {
   return namespaces;
 }
 
+/** Whether a change to these tables shows in what `method` returns. */
+export function refreshes(tables: readonly string[], method: string): boolean {
+  const targets = namespacesFor(tables);
+  return targets.has(method) || targets.has(method.split('.')[0]!);
+}
+
+/**
+ * Queries that take the core a noticeable time (the lifecycle numbers read every stage move of
+ * the range: 0.3 s for a month of 100,000 deals): changes refresh them at most this often, the
+ * first at once and the last of a burst at the end of the wait, so a busy team does not keep the
+ * core computing them.
+ */
+const REFRESH_AT_MOST_EVERY_MS: Readonly<Record<string, number>> = {
+  'dashboard.lifecycle': 10_000,
+};
+
 /** Keep every open view current: refetch the queries a committed change affects. */
 export function useLiveQueries(bridge: Bridge): void {
   useEffect(() => {
+    const waiting = new Map<string, ReturnType<typeof setTimeout>>();
+    const lastRefresh = new Map<string, number>();
+    const refreshSoon = (method: string, everyMs: number) => {
+      if (waiting.has(method)) return;
+      const wait = Math.max(0, (lastRefresh.get(method) ?? -Infinity) + everyMs - Date.now());
+      waiting.set(
+        method,
+        setTimeout(() => {
+          waiting.delete(method);
+          lastRefresh.set(method, Date.now());
+          void queryClient.invalidateQueries({ queryKey: [method] });
+        }, wait),
+      );
+    };
     const off = bridge.on('data.changed', (payload) => {
-      const namespaces = namespacesFor((payload as DataChanged).tables);
+      const { tables } = payload as DataChanged;
       void queryClient.invalidateQueries({
-        predicate: (query) => namespaces.has(String(query.queryKey[0]).split('.')[0]!),
+        predicate: (query) => {
+          const method = String(query.queryKey[0]);
+          return !(method in REFRESH_AT_MOST_EVERY_MS) && refreshes(tables, method);
+        },
       });
+      for (const [method, everyMs] of Object.entries(REFRESH_AT_MOST_EVERY_MS)) {
+        if (refreshes(tables, method)) refreshSoon(method, everyMs);
+      }
     });
     // Sync announces its status whenever it changes: it goes straight into the cache, so the
     // sidebar and the sync page follow without asking. A sync may have brought conflicts.
@@ -105,6 +142,7 @@ export function useLiveQueries(bridge: Bridge): void {
       wasOpen = open;
     });
     return () => {
+      for (const timer of waiting.values()) clearTimeout(timer);
       off();
       offSync();
       offConnection();

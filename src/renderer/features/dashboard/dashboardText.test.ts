@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespacesFor } from '../../api/queries';
+import { refreshes } from '../../api/queries';
 import {
   addDays,
   dayStart,
@@ -90,8 +90,17 @@ describe('numbers in words', () => {
   });
 });
 
-it('the dashboard is refetched when calls, deals, follow-ups or users change', () => {
-  for (const table of ['calls', 'deals', 'follow_ups', 'users']) {
-    expect(namespacesFor([table]).has('dashboard')).toBe(true);
+it('the activity dashboard is refetched when calls, deals, follow-ups, users, heartbeats or scores change', () => {
+  for (const table of ['calls', 'deals', 'follow_ups', 'users', 'presence', 'call_scores']) {
+    expect(refreshes([table], 'dashboard.activity'), table).toBe(true);
+  }
+});
+
+it('the lifecycle numbers follow stage moves and answers, not heartbeats or calls', () => {
+  for (const table of ['deals', 'stage_history', 'stages', 'accounts', 'satisfaction_responses']) {
+    expect(refreshes([table], 'dashboard.lifecycle'), table).toBe(true);
+  }
+  for (const table of ['presence', 'calls', 'follow_ups', 'call_scores']) {
+    expect(refreshes([table], 'dashboard.lifecycle'), table).toBe(false);
   }
 });
