@@ -280,6 +280,8 @@ test('a rep wins a deal and hands it over; the success owner sends it back once,
   await expect(a.page.getByText('Changes requested', { exact: true }).first()).toBeVisible({
     timeout: 10_000,
   });
+  // The decision reached Ray's laptop by sync as a reminder due now: the app says so.
+  await expect(a.page.getByText(/^Follow-up due now: .*Changes requested on/)).toBeVisible();
   const fix = section(a.page, 'Promises and commitments made');
   await expect(fix.getByRole('listitem', { name: /^Sam: Which identity provider/ })).toBeVisible();
   await expect(a.page.getByRole('listitem', { name: /^Sam: Otherwise great/ })).toBeVisible();

@@ -4,6 +4,7 @@ import { DEFAULT_FOLLOW_UP_RULES } from '../../../shared/domain/followUpRules';
 import {
   dayOffset,
   describeWhen,
+  arrivedDue,
   dueBetween,
   formatDuration,
   groupFollowUps,
@@ -105,6 +106,24 @@ describe('calls and follow-ups in words', () => {
     expect(theirTime(at3pmUtc, 'Europe/Paris', 'Europe/Berlin')).toBeNull();
     expect(theirTime(at3pmUtc, null, 'Europe/Berlin')).toBeNull();
     expect(theirTime(at3pmUtc, 'Mars/Olympus_Mons', 'Europe/Berlin')).toBeNull();
+  });
+
+  it('announces a follow-up that arrives already due (a colleague’s, by sync), once', () => {
+    const hour = 3_600_000;
+    const now = 10 * hour;
+    // Last looked at 09:59:30; the list then held a and b. c (due 09:59) arrived since, d is
+    // yesterday's and e done: only c is news. f (due after the last look) is dueBetween's.
+    const known = new Set(['a', 'b']);
+    const list = [
+      followUp('a', 9 * hour),
+      followUp('b', 9.5 * hour),
+      followUp('c', now - 60_000),
+      followUp('d', now - 20 * hour),
+      { ...followUp('e', now - 120_000), status: 'done' as const },
+      followUp('f', now - 10_000),
+    ];
+    expect(arrivedDue(list, known, now - 30_000, now, hour).map((f) => f.id)).toEqual(['c']);
+    expect(arrivedDue(list, new Set(list.map((f) => f.id)), now - 30_000, now, hour)).toEqual([]);
   });
 
   it('announces every follow-up that came due since the last look, once', () => {

@@ -218,6 +218,29 @@ export function dueBetween(followUps: readonly FollowUp[], after: number, now: n
     .sort((a, b) => a.dueAt - b.dueAt);
 }
 
+/**
+ * Follow-ups that appeared in the list since it was last seen (`known`) already due — within
+ * `withinMs`, and before `seenUntil` (later ones `dueBetween` announces): a colleague's reminder
+ * that arrived by sync after its time, such as a handover decision.
+ */
+export function arrivedDue(
+  followUps: readonly FollowUp[],
+  known: ReadonlySet<string>,
+  seenUntil: number,
+  now: number,
+  withinMs: number,
+): FollowUp[] {
+  return followUps
+    .filter(
+      (f) =>
+        !known.has(f.id) &&
+        f.status === 'open' &&
+        f.dueAt <= Math.min(now, seenUntil) &&
+        f.dueAt > now - withinMs,
+    )
+    .sort((a, b) => a.dueAt - b.dueAt);
+}
+
 /** The next open follow-up to come due after `now`, for the in-app reminder. */
 export function nextDue(followUps: readonly FollowUp[], now: number): FollowUp | null {
   let next: FollowUp | null = null;

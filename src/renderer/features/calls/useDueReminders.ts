@@ -3,10 +3,12 @@ import { useNavigate } from 'react-router';
 import type { FollowUp } from '../../../shared/contract';
 import { bridge, useApiQuery } from '../../api';
 import { useToast } from '../../components/Toast';
-import { dueBetween, followUpSubject, nextDue, theirTime } from './callText';
+import { arrivedDue, dueBetween, followUpSubject, nextDue, theirTime } from './callText';
 
 /** Timers cannot wait longer than about 24.8 days; re-check at least that often. */
 const MAX_DELAY = 2 ** 31 - 1;
+/** A follow-up that arrives (by sync, from a colleague) already due this recently is announced. */
+const ARRIVED_DUE_WITHIN_MS = 60 * 60_000;
 
 const KIND_VERBS: Record<string, string> = {
   call: 'Call',
@@ -45,6 +47,9 @@ export function useDueReminders(): void {
   const data = list.data;
   // Announced up to here: a refetch (a snooze, a sync) does not announce the same ones again.
   const seenUntil = useRef<number | null>(null);
+  // The follow-ups of the list last seen (null before the first): one that arrives already due —
+  // a handover decision made on a colleague's laptop, synced a minute later — is new news.
+  const known = useRef<Set<string> | null>(null);
 
   useEffect(() => {
     if (!data || bridge.kind === 'electron') return;
@@ -57,6 +62,12 @@ export function useDueReminders(): void {
       const { line } = reminderText(followUp);
       toast.reminder(line, to ? { label: 'Open', onClick: open } : undefined);
     };
+    const arrived =
+      known.current && seenUntil.current !== null
+        ? arrivedDue(data, known.current, seenUntil.current, Date.now(), ARRIVED_DUE_WITHIN_MS)
+        : [];
+    known.current = new Set(data.map((f) => f.id));
+    for (const followUp of arrived) announce(followUp);
     const arm = () => {
       const now = Date.now();
       const since = seenUntil.current ?? now;
