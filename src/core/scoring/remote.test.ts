@@ -12,7 +12,7 @@ import { scoreLocally } from '../../shared/scoring/local';
 import type { Transcript } from '../../shared/scoring/types';
 import { assignRep, parseTranscript } from '../../shared/transcripts';
 import { MemorySecretStore } from '../secrets';
-import { scoreRemotely, transcriptForPrompt, type RemoteScorerOptions } from './remote';
+import { redact, scoreRemotely, transcriptForPrompt, type RemoteScorerOptions } from './remote';
 
 interface Seen {
   headers: IncomingMessage['headers'];
@@ -300,6 +300,27 @@ describe('scoreRemotely', () => {
     expect(score.fallbackReason).toMatch(
       /^the remote scorer could not be reached \(ECONNREFUSED\)$/,
     );
+  });
+
+  it('sends no email addresses, phone, card or account numbers to the model', async () => {
+    const said =
+      'Mail me at anna.schmidt@acme-gmbh.de or call +49 30 1234 5678, or 0049 (30) 123456. ' +
+      'Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00. ' +
+      'We meet on 2026-12-01 at 10:30, 40 seats at 12,000 euros, up 15.5% on Q3, room 101.';
+    expect(redact(said)).toBe(
+      'Mail me at [email] or call [number], or [number]. ' +
+        'Card [number], IBAN [account number]. ' +
+        'We meet on 2026-12-01 at 10:30, 40 seats at 12,000 euros, up 15.5% on Q3, room 101.',
+    );
+    const { endpoint, seen } = await stub(completion(JSON.stringify(rubric)));
+    const withDetails = {
+      ...transcript,
+      segments: [{ ...transcript.segments[0]!, text: said }, ...transcript.segments.slice(1)],
+    };
+    await scoreRemotely(withDetails, DEFAULT_SCORING_CONFIG, options(endpoint));
+    const user = seen[0]!.body.messages.find((m) => m.role === 'user')!.content;
+    expect(user).not.toMatch(/anna\.schmidt|1234 5678|4111|DE89/);
+    expect(user).toContain('Mail me at [email]');
   });
 
   it('sends the start and the end of a long call, saying what was left out', async () => {

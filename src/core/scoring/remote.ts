@@ -127,8 +127,30 @@ where D is {"score": 0-100 or null, "explanation": one or two sentences, "eviden
 Quote at most 3 short passages per dimension, copied exactly from the transcript.`;
 
 /** `[12.3s] Sam Rivera (rep): …` per segment. */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** An IBAN: two letters, two check digits, then groups of letters and digits. */
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+/** A run of digits with spaces, dots, dashes or brackets between them. */
+const DIGITS = /(?:\+|\b00)?\d[\d ()./-]*\d/g;
+
+/**
+ * Contact and payment details said on a call are not the model's business: email addresses,
+ * IBANs, and phone, card or account numbers (a `+`/`00` prefix, or nine digits or more — dates,
+ * times and prices have fewer) leave the laptop as placeholders. Names stay: the rubric needs to
+ * know who said what.
+ */
+export function redact(text: string): string {
+  return text
+    .replace(EMAIL, '[email]')
+    .replace(IBAN, '[account number]')
+    .replace(DIGITS, (run) => {
+      const digits = run.replace(/\D/g, '').length;
+      return digits >= 9 || (/^(\+|00)/.test(run) && digits >= 7) ? '[number]' : run;
+    });
+}
+
 function line(segment: TranscriptSegment): string {
-  return `[${segment.start.toFixed(1)}s] ${segment.speaker}${segment.role === 'rep' ? ' (rep)' : ''}: ${segment.text}`;
+  return `[${segment.start.toFixed(1)}s] ${segment.speaker}${segment.role === 'rep' ? ' (rep)' : ''}: ${redact(segment.text)}`;
 }
 
 function clock(seconds: number): string {
