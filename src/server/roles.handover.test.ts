@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../shared/hlc';
 import { derivedId } from '../shared/ids';
 import type { ServerUser, WireEntry } from '../shared/serverApi';
+import { defaultPipelineRows } from '../core/pipeline/defaults';
 import { checkEntry } from './roles';
 import type { FactsReader } from './storage/types';
 
@@ -140,7 +141,14 @@ describe('who may change handovers, on the server', () => {
       body: 'Which KPI?',
     });
     expect(await checkEntry(sam, comment, facts())).toBeNull();
-    expect(await checkEntry(ada, comment, facts())).toBeNull();
+    // Each writes in their own name only.
+    expect(await checkEntry(ada, comment, facts())).toMatch(/in its author’s name only/);
+    const adas = entry('handover_comments', 'comment-3', {
+      handover_id: HANDOVER,
+      author_id: idOf(ada),
+      body: 'KPI: first-time fix rate',
+    });
+    expect(await checkEntry(ada, adas, facts())).toBeNull();
     expect(await checkEntry(rita, comment, facts())).toMatch(
       /neither yours to write nor to decide/,
     );
@@ -178,5 +186,61 @@ describe('who may change handovers, on the server', () => {
       true,
     );
     expect(await checkEntry(rita, edit, facts())).toMatch(/not known to the server yet/);
+  });
+});
+
+describe('forged changes, refused', () => {
+  it('an edit sent as an insert cannot make its sender the author or the owner', async () => {
+    // Rita sends Ada's handover as a "new" row naming herself; Sue accepts a handover not hers.
+    const takeover = entry('handovers', HANDOVER, { deal_id: DEAL, author_id: idOf(rita) });
+    expect(await checkEntry(rita, takeover, facts())).toMatch(/only the author/);
+    const accept = entry('handovers', HANDOVER, {
+      success_owner_id: idOf(sue),
+      status: 'accepted',
+    });
+    expect(await checkEntry(sue, accept, facts())).toMatch(/^only the /);
+  });
+
+  it('a section, comment or version stays with its handover, and a handover with its deal', async () => {
+    const rita = person('rita', 'rep');
+    const ritasHandover = derivedId('handover', 'deal-rita');
+    const known = facts({
+      [`deals/deal-rita/owner_id`]: idOf(rita),
+      [`handovers/${ritasHandover}/deal_id`]: 'deal-rita',
+      [`handovers/${ritasHandover}/author_id`]: idOf(rita),
+    });
+    // Rita rewrites Ada's section by claiming it belongs to her own handover.
+    const moved = entry(
+      'handover_sections',
+      'section-goals',
+      { handover_id: ritasHandover, body: 'mine now' },
+      true,
+    );
+    expect(await checkEntry(rita, moved, known)).toMatch(/stays with its handover/);
+    // A handover whose id is not its deal's.
+    const stray = entry('handovers', 'some-other-id', {
+      deal_id: 'deal-rita',
+      author_id: idOf(rita),
+    });
+    expect(await checkEntry(rita, stray, known)).toMatch(/the deal its id is made from/);
+  });
+
+  it('a wall-0 clock passes only for the default pipeline exactly as every laptop writes it', async () => {
+    const wallZero = (table: string, rowId: string, fields: Record<string, unknown>) => ({
+      ...entry(table, rowId, fields),
+      hlc: formatHlc({ wall: 0, counter: 0, device: DEVICE }),
+    });
+    const settings = wallZero('team_settings', 'remote-scorer', {
+      value: '{"enabled":true,"endpoint":"https://evil.example/v1"}',
+    });
+    expect(await checkEntry(rita, settings, facts())).toMatch(/only managers and admins/);
+    const promotion = wallZero('users', derivedId('user', 'x@kestrel.example'), { role: 'admin' });
+    expect(await checkEntry(rita, promotion, facts())).toMatch(/only admins/);
+    const stage = defaultPipelineRows().stages[0]!;
+    const { id, ...values } = stage;
+    expect(await checkEntry(rita, wallZero('stages', id, values), facts())).toBeNull();
+    expect(
+      await checkEntry(rita, wallZero('stages', id, { ...values, phase_id: 'loyalty' }), facts()),
+    ).toMatch(/only admins change the pipeline/);
   });
 });

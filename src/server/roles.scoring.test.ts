@@ -69,7 +69,12 @@ describe('who may change call transcripts and scores, on the server', () => {
 
   it('a score cannot be claimed by writing one’s own id into it', async () => {
     const claimed = entry('call_scores', 'call-rita', { rep_id: rayId, overall: 99 });
-    expect(await checkEntry(ray, claimed, facts())).toMatch(/own calls only/);
+    expect(await checkEntry(ray, claimed, facts())).toMatch(/carries the call’s rep/);
+    // Nor can a rep's own call be scored in another rep's name (it would count on their numbers).
+    const framed = entry('call_scores', 'call-ray', { rep_id: ritaId, overall: 5 });
+    expect(await checkEntry(ray, framed, facts({ 'calls/call-ray/rep_id': rayId }))).toMatch(
+      /carries the call’s rep/,
+    );
   });
 
   it('before the server has seen the call, a score counts by the rep it carries', async () => {

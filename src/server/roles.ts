@@ -1,3 +1,4 @@
+import { defaultPipelineRows } from '../core/pipeline/defaults';
 import { derivedId } from '../shared/ids';
 import type { ServerUser, WireEntry } from '../shared/serverApi';
 import type { FactsReader } from './storage/types';
@@ -29,6 +30,41 @@ const SUCCESS_PHASES = new Set(['retention', 'loyalty']);
 
 const isDefaultStamp = (hlc: string) => hlc.startsWith('000000000000-');
 
+/** The default pipeline's rows, by table and id, as every laptop writes them. */
+const BUILT_IN: ReadonlyMap<
+  string,
+  ReadonlyMap<string, Readonly<Record<string, unknown>>>
+> = (() => {
+  const rows = defaultPipelineRows();
+  return new Map(
+    (['phases', 'stages'] as const).map((table) => [
+      table,
+      new Map(rows[table].map(({ id, ...fields }) => [id, fields])),
+    ]),
+  );
+})();
+
+/**
+ * An entry stamped with the built-in defaults' clock (wall 0) is taken as such only when it is
+ * what every laptop writes: an insert of a default phase or stage with exactly its default values,
+ * by the device that sent it. Anything else with that clock is checked like any other change (a
+ * forged wall-0 clock would otherwise pass every check).
+ */
+function isBuiltInDefault(entry: WireEntry): boolean {
+  if (!isDefaultStamp(entry.hlc) || !entry.hlc.endsWith(entry.device)) return false;
+  const rows = BUILT_IN.get(entry.table);
+  if (!rows) return false;
+  return entry.changes.every(([rowId, fields]) => {
+    const expected = rows.get(rowId);
+    return (
+      expected !== undefined &&
+      Object.entries(fields).every(
+        ([column, raw]) => !Array.isArray(raw) && column in expected && expected[column] === raw,
+      )
+    );
+  });
+}
+
 function valueOf(raw: unknown): unknown {
   return Array.isArray(raw) ? raw[0] : raw;
 }
@@ -49,7 +85,7 @@ export async function checkEntry(
   entry: WireEntry,
   facts: FactsReader,
 ): Promise<string | null> {
-  if (user.role === 'admin' || isDefaultStamp(entry.hlc)) return null;
+  if (user.role === 'admin' || isBuiltInDefault(entry)) return null;
   // In the app a person's user id is derived from their email, the same on every laptop.
   const me = derivedId('user', user.email);
   const table = entry.table;
@@ -76,7 +112,8 @@ export async function checkEntry(
       return 'only managers and admins change team settings such as the follow-up rules';
     }
     if (table === 'accounts') {
-      if (isInsert || user.role === 'success') continue;
+      const seen = (await facts.get('accounts', rowId, 'owner_id')) !== undefined;
+      if ((isInsert && !seen) || user.role === 'success') continue;
       return 'only customer success, managers and admins change accounts';
     }
     if (table === 'satisfaction_responses' || table === 'campaigns') {
@@ -89,8 +126,13 @@ export async function checkEntry(
       return 'customer success changes deals in the Retention and Loyalty stages only';
     }
     if (table === 'stage_history') {
-      const dealId =
-        valueOf(fields.deal_id) ?? (await facts.get('stage_history', rowId, 'deal_id'));
+      // The deal the server knows the move belongs to comes first: an edit cannot move it to a
+      // deal of one's own to pass the check.
+      const stored = await facts.get('stage_history', rowId, 'deal_id');
+      if (stored !== undefined && 'deal_id' in fields && valueOf(fields.deal_id) !== stored) {
+        return 'a stage move stays with its deal';
+      }
+      const dealId = stored ?? valueOf(fields.deal_id);
       const owner =
         typeof dealId === 'string' ? await facts.get('deals', dealId, 'owner_id') : undefined;
       if (user.role === 'rep' && (owner === me || owner === undefined || owner === null)) continue;
@@ -104,6 +146,14 @@ export async function checkEntry(
       // Both rows have the call's id: the call's rep owns them. A score also carries its rep,
       // which counts while the server has not seen the call (it may come from another laptop).
       const callRep = await facts.get('calls', rowId, 'rep_id');
+      if (
+        table === 'call_scores' &&
+        'rep_id' in fields &&
+        callRep !== undefined &&
+        valueOf(fields.rep_id) !== callRep
+      ) {
+        return 'a call’s score carries the call’s rep';
+      }
       const owner =
         callRep !== undefined || table === 'call_transcripts'
           ? callRep
@@ -168,9 +218,12 @@ async function handoverSides(
   insert: Record<string, unknown> | null,
   facts: FactsReader,
 ): Promise<HandoverSides> {
+  // What the server knows wins over what the change says: an edit sent as an insert cannot
+  // make its sender the author or the owner.
   const fact = async (column: string) => {
-    if (insert && column in insert) return valueOf(insert[column]);
-    return facts.get('handovers', handoverId, column);
+    const stored = await facts.get('handovers', handoverId, column);
+    if (stored !== undefined) return stored;
+    return insert && column in insert ? valueOf(insert[column]) : undefined;
   };
   const dealId = await fact('deal_id');
   const authorId = await fact('author_id');
@@ -195,12 +248,25 @@ async function checkHandoverChange(
   isInsert: boolean,
   facts: FactsReader,
 ): Promise<string | null> {
-  const handoverId =
-    table === 'handovers'
-      ? rowId
-      : (valueOf(fields.handover_id) ?? (await facts.get(table, rowId, 'handover_id')));
+  const storedParent =
+    table === 'handovers' ? undefined : await facts.get(table, rowId, 'handover_id');
+  if (
+    storedParent !== undefined &&
+    'handover_id' in fields &&
+    valueOf(fields.handover_id) !== storedParent
+  ) {
+    return 'a section, comment or version stays with its handover';
+  }
+  const handoverId = table === 'handovers' ? rowId : (storedParent ?? valueOf(fields.handover_id));
   if (typeof handoverId !== 'string') {
     return isInsert ? null : 'a handover change must name its handover';
+  }
+  if (table === 'handovers' && 'deal_id' in fields) {
+    // A deal has one handover, its id made from the deal's.
+    const dealId = valueOf(fields.deal_id);
+    if (typeof dealId !== 'string' || derivedId('handover', dealId) !== rowId) {
+      return 'a handover belongs to the deal its id is made from';
+    }
   }
   const sides = await handoverSides(
     user,
@@ -213,7 +279,13 @@ async function checkHandoverChange(
   if (!sides.known) return isInsert ? null : 'this handover is not known to the server yet';
   const notYours =
     'handovers are written by the deal’s owner and decided by the success owner they were given to; this one is neither yours to write nor to decide';
-  if (table === 'handover_comments') return sides.author || sides.owner ? null : notYours;
+  if (table === 'handover_comments') {
+    if (!sides.author && !sides.owner) return notYours;
+    if (isInsert && 'author_id' in fields && valueOf(fields.author_id) !== me) {
+      return 'a comment is written in its author’s name only';
+    }
+    return null;
+  }
   if (table === 'handover_sections') {
     return sides.author
       ? null

@@ -1,6 +1,7 @@
 import type { PhaseId, StageKind } from '../../shared/domain';
 import { derivedId } from '../../shared/ids';
 import type { Store } from '../store/store';
+import type { Fields } from '../store/writePath';
 
 export interface DefaultPhase {
   id: PhaseId;
@@ -133,34 +134,45 @@ export function defaultStageId(key: string): string {
 /** Every device writes the defaults with identical values, so their ops agree field by field. */
 const DEFAULTS_CREATED_AT = 0;
 
+/**
+ * The rows of the default pipeline exactly as every device writes them (the sync server accepts
+ * these, and only these, with the built-in defaults' clock).
+ */
+export function defaultPipelineRows(): {
+  phases: (Fields & { id: string })[];
+  stages: (Fields & { id: string })[];
+} {
+  return {
+    phases: DEFAULT_PHASES.map((phase, position) => ({
+      id: phase.id,
+      name: phase.name,
+      owner: phase.owner,
+      position,
+      created_at: DEFAULTS_CREATED_AT,
+    })),
+    stages: DEFAULT_STAGES.map((stage, position) => ({
+      id: defaultStageId(stage.key),
+      name: stage.name,
+      phase_id: stage.phaseId,
+      position,
+      probability: stage.probability,
+      rotting_days: stage.rottingDays,
+      kind: stage.kind,
+      created_at: DEFAULTS_CREATED_AT,
+    })),
+  };
+}
+
 /** Insert whichever default phases and stages this database lacks; a no-op once they exist. */
 export function ensureDefaultPipeline(store: Store): void {
   const hasPhase = store.prepare('SELECT 1 FROM phases WHERE id = ?');
   const hasStage = store.prepare('SELECT 1 FROM stages WHERE id = ?');
-  const missingPhases = DEFAULT_PHASES.filter((p) => !hasPhase.get(p.id));
-  const missingStages = DEFAULT_STAGES.filter((s) => !hasStage.get(defaultStageId(s.key)));
+  const rows = defaultPipelineRows();
+  const missingPhases = rows.phases.filter((p) => !hasPhase.get(p.id));
+  const missingStages = rows.stages.filter((s) => !hasStage.get(s.id));
   if (missingPhases.length === 0 && missingStages.length === 0) return;
   store.write((w) => {
-    for (const phase of missingPhases) {
-      w.insertDefault('phases', {
-        id: phase.id,
-        name: phase.name,
-        owner: phase.owner,
-        position: DEFAULT_PHASES.indexOf(phase),
-        created_at: DEFAULTS_CREATED_AT,
-      });
-    }
-    for (const stage of missingStages) {
-      w.insertDefault('stages', {
-        id: defaultStageId(stage.key),
-        name: stage.name,
-        phase_id: stage.phaseId,
-        position: DEFAULT_STAGES.indexOf(stage),
-        probability: stage.probability,
-        rotting_days: stage.rottingDays,
-        kind: stage.kind,
-        created_at: DEFAULTS_CREATED_AT,
-      });
-    }
+    for (const phase of missingPhases) w.insertDefault('phases', phase);
+    for (const stage of missingStages) w.insertDefault('stages', stage);
   });
 }
