@@ -128,6 +128,42 @@ describe('presence', () => {
     expect(await adaOnMaxsDashboard()).toMatchObject({ presence: 'offline' });
   });
 
+  it('hears a device whose clock runs slow from its second beat on, and ignores an older copy', async () => {
+    const { clock, ada, max, adaOnMaxsDashboard } = await team();
+    const slow = 10 * 60_000;
+    const device = (beatAt: number) => ({
+      id: 'a1b2c3d4e5f60718',
+      name: 'Ada’s laptop',
+      userName: 'Ada',
+      userEmail: 'ada@northwind.example',
+      lastSeen: beatAt,
+      publishedSeq: 0,
+      applied: {},
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      presence: {
+        state: 'online' as const,
+        userId: ada.me,
+        callId: null,
+        onCallSince: null,
+        beatAt,
+      },
+    });
+    await ada.engine.syncNow();
+    await max.engine.syncNow();
+    // Met for the first time with a beat "ten minutes old": it may be an old file; not online.
+    max.core.store.recordPresence([device(clock.now - slow)], clock.now, 90_000);
+    expect(await adaOnMaxsDashboard()).toMatchObject({ presence: 'offline' });
+    // Her next beat, 30 s later by her clock: her clock moved on, so she is there.
+    clock.now += 30_000;
+    max.core.store.recordPresence([device(clock.now - slow)], clock.now, 90_000);
+    expect(await adaOnMaxsDashboard()).toMatchObject({ presence: 'online' });
+    // Two minutes on, only an older copy of her file turns up: not news; she is offline.
+    clock.now += 120_000;
+    max.core.store.recordPresence([device(clock.now - slow - 200_000)], clock.now, 90_000);
+    expect(await adaOnMaxsDashboard()).toMatchObject({ presence: 'offline' });
+  });
+
   it('announces a device again only when something changed, or a minute later', async () => {
     const { clock, hub, ada } = await team();
     await ada.engine.syncNow();

@@ -338,10 +338,10 @@ export class Store {
   }
 
   /**
-   * Note the heartbeats other devices published. A beat counts as heard now when it is new (its
-   * `beatAt` differs from the one noted) and not older than five minutes by its own clock (a
-   * device met for the first time a day after it closed is not online). True when what a
-   * dashboard shows may have changed.
+   * Note the heartbeats other devices published. A beat counts as heard now when it is newer than
+   * the one noted (by the sender's own clock, so a slow clock does not matter), or, from a device
+   * met for the first time, not older than five minutes (one met a day after it closed is not
+   * online). True when what a dashboard shows may have changed.
    */
   recordPresence(devices: readonly DeviceInfo[], now: number, ttlMs: number): boolean {
     const read = this.#writablePrepare(
@@ -363,9 +363,12 @@ export class Store {
         if (!beat || device.id === this.deviceId) continue;
         const old = read.get(device.id) as
           { status: string; call_id: string | null; beat_at: number; heard_at: number } | undefined;
-        if (old && old.beat_at === beat.beatAt) continue;
-        const fresh = beat.beatAt >= now - 5 * 60_000;
-        const heardAt = fresh ? now : (old?.heard_at ?? 0);
+        // A beat is new when the device's clock moved on since the last one noted (its clock
+        // against itself: an older copy of a device file read again is not news); a device met
+        // for the first time counts as heard only with a beat of the last five minutes.
+        if (old && beat.beatAt <= old.beat_at) continue;
+        const fresh = old !== undefined || beat.beatAt >= now - 5 * 60_000;
+        const heardAt = fresh ? now : 0;
         const wasLive = old !== undefined && now - old.heard_at <= ttlMs;
         if (
           !old ||

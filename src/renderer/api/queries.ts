@@ -49,7 +49,7 @@ const SHOWN_IN: Record<string, readonly string[]> = {
   users: ['users', 'deals', 'board', 'accounts', 'contacts', 'app', 'dashboard', 'handover'],
   team: ['app', 'deals', 'board'],
   stages: ['stages', 'deals', 'board', 'campaigns', 'dashboard.lifecycle'],
-  phases: ['stages', 'board'],
+  phases: ['stages', 'board', 'dashboard.lifecycle'],
   notes: ['deals', 'contacts', 'accounts', 'search'],
   calls: ['calls', 'deals', 'contacts', 'accounts', 'board', 'dashboard.activity'],
   follow_ups: ['followUps', 'deals', 'contacts', 'accounts', 'board', 'dashboard.activity'],
@@ -99,12 +99,15 @@ export function useLiveQueries(bridge: Bridge): void {
     const lastRefresh = new Map<string, number>();
     const refreshSoon = (method: string, everyMs: number) => {
       if (waiting.has(method)) return;
-      const wait = Math.max(0, (lastRefresh.get(method) ?? -Infinity) + everyMs - Date.now());
+      const wait = Math.max(
+        0,
+        (lastRefresh.get(method) ?? -Infinity) + everyMs - performance.now(),
+      );
       waiting.set(
         method,
         setTimeout(() => {
           waiting.delete(method);
-          lastRefresh.set(method, Date.now());
+          lastRefresh.set(method, performance.now());
           void queryClient.invalidateQueries({ queryKey: [method] });
         }, wait),
       );
@@ -142,7 +145,11 @@ export function useLiveQueries(bridge: Bridge): void {
       wasOpen = open;
     });
     return () => {
-      for (const timer of waiting.values()) clearTimeout(timer);
+      // A refresh still waiting is done now rather than lost.
+      for (const [method, timer] of waiting) {
+        clearTimeout(timer);
+        void queryClient.invalidateQueries({ queryKey: [method] });
+      }
       off();
       offSync();
       offConnection();
