@@ -17,9 +17,11 @@ import { getUser } from '../team/team';
 import { getCallDetail, importTranscript, rescoreCall, setTranscriptRep } from './callTranscripts';
 import { Rescorer } from './rescore';
 import {
+  API_KEY_ORIGIN_SECRET,
   API_KEY_SECRET,
   changeScoringConfig,
   checkScoringConfig,
+  originOf,
   SCORING_SETTING_IDS,
   teamRemoteScorer,
   teamScoringConfig,
@@ -61,7 +63,11 @@ async function updateScoring(
   if (input.config !== undefined) checkScoringConfig(input.config, current.version + 1);
   if (input.apiKey !== undefined) {
     const key = input.apiKey?.trim() || null;
+    // Bound to the address in effect (or set in this very change): a synced change of the
+    // address later does not take this laptop's key along.
+    const origin = originOf(input.remote?.endpoint ?? teamRemoteScorer(ctx).endpoint);
     try {
+      await ctx.secrets.set(API_KEY_ORIGIN_SECRET, key === null ? null : origin);
       await ctx.secrets.set(API_KEY_SECRET, key);
     } catch (error) {
       throw new ApiError(

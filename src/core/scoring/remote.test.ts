@@ -390,6 +390,33 @@ describe('the remote scorer in the core', () => {
     expect(after.overall).toBeGreaterThan(detail.score!.overall!);
   });
 
+  it('sends this laptop’s key only to the address it was entered for', async () => {
+    const trusted = await stub(completion(JSON.stringify(rubric)));
+    const elsewhere = await stub(completion(JSON.stringify(rubric)));
+    const team = await scoringTeam({ secrets: new MemorySecretStore() });
+    await team.core.call('scoring.update', {
+      remote: { enabled: true, endpoint: trusted.endpoint, model: 'judge-7b', timeoutMs: 5_000 },
+      apiKey: 'sk-team-key',
+    });
+    // The address changes afterwards (as a synced team setting would): the key stays home.
+    await team.core.call('scoring.update', {
+      remote: { enabled: true, endpoint: `${elsewhere.endpoint}/v2`, model: 'x', timeoutMs: 5_000 },
+    });
+    const callId = team.logCall('sam');
+    const detail = await team.core.call('transcripts.import', {
+      callId,
+      text: transcriptFixture('teams-call.vtt'),
+    });
+    expect(elsewhere.seen).toHaveLength(0);
+    expect(trusted.seen).toHaveLength(0);
+    expect(detail.score!.scorer.kind).toBe('local');
+    expect(detail.score!.fallbackReason).toMatch(/key was entered for http:\/\/127\.0\.0\.1:\d+/);
+    // Entered again for the new address, it is used there.
+    await team.core.call('scoring.update', { apiKey: 'sk-new-key' });
+    await team.core.call('calls.rescore', { id: callId });
+    expect(elsewhere.seen[0]!.headers.authorization).toBe('Bearer sk-new-key');
+  });
+
   it('a failing remote scorer still scores the import, and the call says why', async () => {
     const { endpoint } = await stub(json(401, { error: { message: 'Invalid key' } }));
     const team = await scoringTeam();

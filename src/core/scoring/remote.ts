@@ -367,6 +367,8 @@ async function askModel(
       const response = await fetch(url, {
         method: 'POST',
         signal: controller.signal,
+        // The key goes to the address it was entered for, not wherever a redirect points.
+        redirect: 'error',
         headers: {
           'content-type': 'application/json',
           ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),

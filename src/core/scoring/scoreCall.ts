@@ -8,7 +8,13 @@ import { scoreLocally } from '../../shared/scoring/local';
 import type { Transcript } from '../../shared/scoring/types';
 import type { CoreContext } from '../context';
 import { mergeRemoteDimensions, overallOf, scoreRemotely, withSource } from './remote';
-import { API_KEY_SECRET, teamRemoteScorer, teamScoringConfig } from './settings';
+import {
+  API_KEY_ORIGIN_SECRET,
+  API_KEY_SECRET,
+  originOf,
+  teamRemoteScorer,
+  teamScoringConfig,
+} from './settings';
 
 /** The score the team's scorer gives now (asks the remote model when it is on). */
 export async function scoreWithTeamScorer(
@@ -18,11 +24,25 @@ export async function scoreWithTeamScorer(
   const { config } = teamScoringConfig(ctx);
   const remote = teamRemoteScorer(ctx);
   if (!remote.enabled) return withSource(scoreLocally(transcript, config), 'local');
+  const apiKey = await ctx.secrets.get(API_KEY_SECRET);
+  const keyOrigin = await ctx.secrets.get(API_KEY_ORIGIN_SECRET);
+  const origin = originOf(remote.endpoint);
+  if (apiKey !== null && keyOrigin !== origin) {
+    // The team's address changed (a synced setting) since this laptop's key was entered: the key
+    // goes only where it was entered for.
+    return {
+      ...withSource(scoreLocally(transcript, config), 'local'),
+      fallbackReason:
+        `the remote scorer's address is now ${origin ?? remote.endpoint}, and this laptop's API ` +
+        `key was entered for ${keyOrigin ?? 'another address'}: enter the key again in Call ` +
+        'scoring settings to send calls there',
+    };
+  }
   return scoreRemotely(transcript, config, {
     endpoint: remote.endpoint,
     model: remote.model,
     timeoutMs: remote.timeoutMs,
-    apiKey: await ctx.secrets.get(API_KEY_SECRET),
+    apiKey,
   });
 }
 

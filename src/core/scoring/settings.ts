@@ -19,6 +19,17 @@ export const SCORING_SETTING_IDS = {
 
 /** The secret store's name for this device's API key of the remote scorer. */
 export const API_KEY_SECRET = 'remote-scorer-api-key';
+/** The address (origin) the key was entered for: it is sent there and nowhere else. */
+export const API_KEY_ORIGIN_SECRET = 'remote-scorer-api-key-origin';
+
+/** `https://api.example.com` of `https://api.example.com/v1/`, or null for a bad address. */
+export function originOf(endpoint: string): string | null {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return null;
+  }
+}
 
 export interface RemoteScorerConfig {
   enabled: boolean;
