@@ -12,7 +12,7 @@ import {
   type ServerUser,
 } from '../shared/serverApi';
 import { checkEntry } from './roles';
-import { SeqGapError, type ServerStorage } from './storage/types';
+import { DeviceOwnerError, SeqGapError, type ServerStorage } from './storage/types';
 import { tokenMatches, tokenSelector } from './tokens';
 
 export interface ServerOptions {
@@ -76,6 +76,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.status(error.status).send(body(error.code, error.message));
     }
     if (error instanceof SeqGapError) return reply.status(409).send(body('seq_gap', error.message));
+    if (error instanceof DeviceOwnerError) {
+      return reply.status(403).send(body('not_your_device', error.message));
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply
         .status(413)

@@ -181,6 +181,31 @@ function suite(): void {
       expect(gap).toMatchObject({ status: 409, json: { error: { code: 'seq_gap' } } });
     });
 
+    it('a device syncs for one person: nobody else may push its next seqs (its own would be dropped)', async () => {
+      const server = await start();
+      const ada = await server.user('Ada', 'admin');
+      const ray = await server.user('Ray', 'admin');
+      const store = laptop();
+      store.write((w) => w.insert('accounts', { name: 'Ada’s account' }));
+      const first = entriesOf(store);
+      expect(
+        (await server.call('POST', '/ops', ada.token, { device: store.deviceId, entries: first }))
+          .json,
+      ).toMatchObject({ accepted: 1 });
+      store.write((w) => w.insert('accounts', { name: 'Next' }));
+      const next = entriesOf(store, first.at(-1)!.lastSeq);
+      const hijack = await server.call('POST', '/ops', ray.token, {
+        device: store.deviceId,
+        entries: next,
+      });
+      expect(hijack).toMatchObject({ status: 403, json: { error: { code: 'not_your_device' } } });
+      // Nothing was stored: Ada's laptop goes on with its own next seq.
+      expect(
+        (await server.call('POST', '/ops', ada.token, { device: store.deviceId, entries: next }))
+          .json,
+      ).toMatchObject({ accepted: 1, duplicates: 0 });
+    });
+
     it('pages a long history: every entry once, in order; a restarted server goes on where it was', async () => {
       const place = await backend.place();
       let server = await start({ pageSize: 100 }, place);

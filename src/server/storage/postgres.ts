@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Presence, Refusal, ServerRole, WireEntry } from '../../shared/serverApi';
 import {
+  DeviceOwnerError,
   SeqGapError,
   factsOf,
   type Decide,
@@ -324,6 +325,11 @@ export class PostgresStorage implements ServerStorage {
       // Pushes of one device one at a time, so that its seqs are checked against what the
       // previous push stored (also when that push went through another server).
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_DEVICE, device]);
+      const owner = await client.query<{ user_id: string }>(
+        'SELECT user_id FROM entries WHERE device = $1 ORDER BY seq LIMIT 1',
+        [device],
+      );
+      if (owner.rows[0] && owner.rows[0].user_id !== userId) throw new DeviceOwnerError(device);
       const stored = await publishedOf(client, device);
 
       // Which entries are new, and do they continue the device's seqs? Checked before anything

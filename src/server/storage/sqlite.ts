@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Presence, Refusal, ServerRole, WireEntry } from '../../shared/serverApi';
 import {
+  DeviceOwnerError,
   SeqGapError,
   factsOf,
   type Decide,
@@ -189,6 +190,10 @@ export class SqliteStorage implements ServerStorage {
     };
     db.exec('BEGIN IMMEDIATE');
     try {
+      const owner = db
+        .prepare('SELECT user_id FROM entries WHERE device = ? ORDER BY seq LIMIT 1')
+        .get(device) as { user_id: string } | undefined;
+      if (owner && owner.user_id !== userId) throw new DeviceOwnerError(device);
       let published = this.publishedSeq(device);
       let accepted = 0;
       let duplicates = 0;

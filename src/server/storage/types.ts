@@ -87,6 +87,21 @@ export interface ServerStorage {
   presence(): Promise<Presence[]>;
 }
 
+/**
+ * A device's ops are pushed by the person whose laptop it is: the first to push for a device id
+ * owns it. Anyone else pushing under that id (taking its next seqs, so that the laptop's real ops
+ * would later be dropped as duplicates) is refused.
+ */
+export class DeviceOwnerError extends Error {
+  constructor(device: string) {
+    super(
+      `device ${device} syncs for another person on this server; a laptop syncs with its own ` +
+        'person’s token (join the workspace again with a fresh database to sync as yourself)',
+    );
+    this.name = 'DeviceOwnerError';
+  }
+}
+
 export class SeqGapError extends Error {
   constructor(device: string, expected: number, got: number) {
     super(
