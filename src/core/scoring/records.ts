@@ -3,7 +3,11 @@
  * call's id) to and from what the contract carries. JSON columns arrive by sync, possibly from
  * another app version: a value that cannot be read is treated as absent, never thrown.
  */
-import type { CallDetail, CallScoreOutput } from '../../shared/contract/scoring';
+import {
+  ScoreDimension,
+  type CallDetail,
+  type CallScoreOutput,
+} from '../../shared/contract/scoring';
 import type { Transcript, TranscriptFormat } from '../../shared/scoring/types';
 import type { CoreContext } from '../context';
 import type { Writer } from '../store/writePath';
@@ -157,6 +161,9 @@ export interface StoredScore {
   scoredAt: number | null;
 }
 
+/** A dimension as stored (rows from before scores named their scorer per dimension lack it). */
+const StoredDimension = ScoreDimension.partial({ source: true });
+
 const SCORE_COLUMNS = `overall, dimensions, tips, scorer_kind, scorer_name, scorer_version,
   config_version, fallback_reason, scored_at`;
 
@@ -168,10 +175,14 @@ function toScore(row: ScoreRow): StoredScore | null {
   return {
     score: {
       overall: row.overall,
-      dimensions: (dimensions as CallScoreOutput['dimensions']).map((dimension) => ({
-        ...dimension,
-        source: dimension.source === 'remote' ? 'remote' : 'local',
-      })),
+      // A synced row is another laptop's word: dimensions that are not well formed are left out
+      // rather than failing the call's page (and every rescoring run after it).
+      dimensions: dimensions.flatMap((raw) => {
+        const parsed = StoredDimension.safeParse(raw);
+        if (!parsed.success) return [];
+        const dimension = parsed.data;
+        return [{ ...dimension, source: dimension.source === 'remote' ? 'remote' : 'local' }];
+      }),
       tips: Array.isArray(tips) ? tips.filter((tip) => typeof tip === 'string') : [],
       scorer: { kind, name: row.scorer_name ?? '', version: row.scorer_version ?? '' },
       configVersion: row.config_version,

@@ -288,3 +288,24 @@ describe('who may change a call’s transcript and score', () => {
     expect(detail.score).not.toBeNull();
   });
 });
+
+describe('a score row from another laptop that is not well formed', () => {
+  it('shows the dimensions that can be read and leaves the rest out, instead of failing', async () => {
+    const { core, logCall } = await scoringTeam();
+    const callId = logCall('sam');
+    const good = await core.call('transcripts.import', {
+      callId,
+      text: transcriptFixture('call.srt'),
+    });
+    const readable = good.score!.dimensions.length;
+    const row = core.store.db
+      .prepare('SELECT dimensions FROM call_scores WHERE id = ?')
+      .get(callId) as { dimensions: string };
+    const broken = [null, { id: 'talkRatio' }, ...JSON.parse(row.dimensions)];
+    core.store.write((w) =>
+      w.update('call_scores', callId, { dimensions: JSON.stringify(broken) }),
+    );
+    const detail = await core.call('calls.get', { id: callId });
+    expect(detail.score!.dimensions).toHaveLength(readable);
+  });
+});
