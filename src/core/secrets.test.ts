@@ -48,8 +48,10 @@ describe('FileSecretStore', () => {
     const core = createCore({ dbPath, sync: { autoStart: false } });
     try {
       await core.call('scoring.update', { apiKey: 'sk-on-this-laptop' });
+      // The key, and the address it was entered for (it is sent nowhere else).
       expect(JSON.parse(readFileSync(`${dbPath}.secrets.json`, 'utf8'))).toEqual({
         'remote-scorer-api-key': 'sk-on-this-laptop',
+        'remote-scorer-api-key-origin': expect.stringMatching(/^https:\/\//),
       });
       expect((await core.call('scoring.settings', {})).remote.hasKey).toBe(true);
     } finally {
