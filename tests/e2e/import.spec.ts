@@ -120,6 +120,8 @@ test('a Pipedrive export is recognised; a dry run writes nothing, then the impor
 }) => {
   await firstRun(page, host.url);
   await page.goto(`${new URL(host.url).origin}/#/import`);
+  // The import page itself (its code loads on demand), not the board it came from.
+  await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
   // Dropped on the page rather than chosen.
   const csv = readFileSync(join(FIXTURES, 'pipedrive-deals.csv'), 'utf8')
     .replaceAll('Sam Seller', 'Rita Rep')
