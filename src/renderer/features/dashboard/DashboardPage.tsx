@@ -34,6 +34,7 @@ import {
   type RangeKind,
   type SortKey,
 } from './dashboardText';
+import { RangePicker } from './RangePicker';
 import styles from './DashboardPage.module.css';
 
 /** Overdue follow-ups and running timers change with time alone: ask again this often. */
@@ -85,7 +86,12 @@ export function DashboardPage() {
               : 'Calls, connects and follow-ups of the team, live'}
           </p>
         </div>
-        <RangePicker
+        <RangePicker<RangeKind>
+          ranges={RANGES}
+          shortcuts={{
+            today: keyLabel(DASHBOARD_COMMANDS.today.keys),
+            week: keyLabel(DASHBOARD_COMMANDS.week.keys),
+          }}
           kind={range.kind}
           fromDay={range.fromDay}
           toDay={range.toDay}
@@ -119,66 +125,6 @@ export function DashboardPage() {
             <ActivityCharts series={data.series} />
             <ActivityFeed feed={data.feed} lowScoreBelow={data.lowScoreBelow} />
           </div>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function RangePicker({
-  kind,
-  fromDay,
-  toDay,
-  onChange,
-}: {
-  kind: RangeKind;
-  fromDay: string;
-  toDay: string;
-  onChange: (kind: RangeKind, fromDay?: string, toDay?: string) => void;
-}) {
-  const keys: Partial<Record<RangeKind, string>> = {
-    today: keyLabel(DASHBOARD_COMMANDS.today.keys),
-    week: keyLabel(DASHBOARD_COMMANDS.week.keys),
-  };
-  return (
-    <div className={styles.rangePicker}>
-      <div className={styles.toggle} role="radiogroup" aria-label="Range">
-        {RANGES.map((r) => (
-          <button
-            key={r.kind}
-            type="button"
-            role="radio"
-            aria-checked={kind === r.kind}
-            className={styles.toggleItem}
-            title={keys[r.kind] ? `${r.label} (${keys[r.kind]})` : undefined}
-            onClick={() => onChange(r.kind, fromDay, toDay)}
-          >
-            {r.label}
-          </button>
-        ))}
-      </div>
-      {kind === 'custom' && (
-        <div className={styles.dates}>
-          <label className={styles.dateLabel}>
-            From
-            <input
-              type="date"
-              className={styles.dateInput}
-              value={fromDay}
-              max={toDay}
-              onChange={(e) => e.target.value && onChange('custom', e.target.value, toDay)}
-            />
-          </label>
-          <label className={styles.dateLabel}>
-            To
-            <input
-              type="date"
-              className={styles.dateInput}
-              value={toDay}
-              min={fromDay}
-              onChange={(e) => e.target.value && onChange('custom', fromDay, e.target.value)}
-            />
-          </label>
         </div>
       )}
     </div>

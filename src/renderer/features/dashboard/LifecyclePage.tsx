@@ -40,6 +40,7 @@ import {
   totalByCurrency,
   type LifecycleRangeKind,
 } from './lifecycleText';
+import { RangePicker } from './RangePicker';
 import styles from './LifecyclePage.module.css';
 
 /** Time in a stage grows while deals sit there: ask again now and then. */
@@ -101,7 +102,13 @@ export function LifecyclePage() {
         </div>
         <div className={styles.controls}>
           <OwnerPicker value={ownerId ?? ''} onChange={setOwner} />
-          <RangePicker
+          <RangePicker<LifecycleRangeKind>
+            ranges={RANGES}
+            shortcuts={{
+              month: keyLabel(LIFECYCLE_COMMANDS.month.keys),
+              quarter: keyLabel(LIFECYCLE_COMMANDS.quarter.keys),
+              year: keyLabel(LIFECYCLE_COMMANDS.year.keys),
+            }}
             kind={range.kind}
             fromDay={range.fromDay}
             toDay={range.toDay}
@@ -201,67 +208,6 @@ function OwnerPicker({ value, onChange }: { value: string; onChange: (id: string
         </option>
       ))}
     </select>
-  );
-}
-
-function RangePicker({
-  kind,
-  fromDay,
-  toDay,
-  onChange,
-}: {
-  kind: LifecycleRangeKind;
-  fromDay: string;
-  toDay: string;
-  onChange: (kind: LifecycleRangeKind, fromDay?: string, toDay?: string) => void;
-}) {
-  const keys: Partial<Record<LifecycleRangeKind, string>> = {
-    month: keyLabel(LIFECYCLE_COMMANDS.month.keys),
-    quarter: keyLabel(LIFECYCLE_COMMANDS.quarter.keys),
-    year: keyLabel(LIFECYCLE_COMMANDS.year.keys),
-  };
-  return (
-    <div className={styles.rangePicker}>
-      <div className={styles.toggle} role="radiogroup" aria-label="Range">
-        {RANGES.map((r) => (
-          <button
-            key={r.kind}
-            type="button"
-            role="radio"
-            aria-checked={kind === r.kind}
-            className={styles.toggleItem}
-            title={keys[r.kind] ? `${r.label} (${keys[r.kind]})` : undefined}
-            onClick={() => onChange(r.kind, fromDay, toDay)}
-          >
-            {r.label}
-          </button>
-        ))}
-      </div>
-      {kind === 'custom' && (
-        <div className={styles.dates}>
-          <label className={styles.dateLabel}>
-            From
-            <input
-              type="date"
-              className={styles.dateInput}
-              value={fromDay}
-              max={toDay}
-              onChange={(e) => e.target.value && onChange('custom', e.target.value, toDay)}
-            />
-          </label>
-          <label className={styles.dateLabel}>
-            To
-            <input
-              type="date"
-              className={styles.dateInput}
-              value={toDay}
-              min={fromDay}
-              onChange={(e) => e.target.value && onChange('custom', fromDay, e.target.value)}
-            />
-          </label>
-        </div>
-      )}
-    </div>
   );
 }
 
