@@ -1,16 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { COCKPIT, ROOT, runCockpit } from '../helpers/cli';
+import { ROOT } from '../helpers/cli';
 import { expect, startHost, test as base } from './fixtures';
-
-interface Laptop {
-  page: Page;
-  origin: string;
-}
+import { joinTeam, startTeamServer, type TeamServer } from './teamServer';
 
 const DEAL = 'Acme GmbH — Annual licence';
 const TEMPLATE = JSON.parse(
@@ -21,103 +17,14 @@ const TITLES = TEMPLATE.sections.map((s) => s.title);
 // Screenshots for review, light and dark, taken along the way: COCKPIT_SHOTS=/tmp/shots.
 const SHOTS = process.env.COCKPIT_SHOTS;
 
-/**
- * `cockpit server` with Ada (admin, who sets the team up), Ray (a rep) and Sam (customer
- * success); laptop A is Ray's and laptop B is Sam's, each `cockpit web` on its own database.
- */
-const test = base.extend<{
-  team: { server: string; a: Laptop; b: Laptop; tokens: { ray: string; sam: string } };
-}>({
+/** The team's sync server with Ada (admin), and two laptops on their first screen. */
+const test = base.extend<{ team: TeamServer<'ray' | 'sam'> }>({
   team: async ({ browser }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'cockpit-handover-'));
-    const data = join(dir, 'server');
-    const token = async (name: string, role: string) => {
-      const added = await runCockpit([
-        'server',
-        'add-user',
-        '--data',
-        data,
-        '--name',
-        name,
-        '--email',
-        `${name.toLowerCase()}@northwind.example`,
-        '--role',
-        role,
-      ]);
-      if (added.code !== 0) throw new Error(added.stderr);
-      return added.stdout.trim().split('\n').at(-1)!;
-    };
-    const ada = await token('Ada', 'admin');
-    const tokens = { ray: await token('Ray', 'rep'), sam: await token('Sam', 'success') };
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [COCKPIT, 'server', '--data', data, '--port', '0'],
-      { cwd: ROOT },
-    );
-    const server = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /server on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) =>
-        reject(new Error(`cockpit server exited with ${code}: ${output}`)),
-      );
-    });
-    const hostAdmin = await startHost(join(dir, 'admin.db'));
-    const admin = await open(browser, hostAdmin.url);
-    await setUpTeam(admin.page, server, ada);
-    await admin.page.context().close();
-    await hostAdmin.stop();
-
-    const hostA = await startHost(join(dir, 'a.db'));
-    const hostB = await startHost(join(dir, 'b.db'));
-    const a = await open(browser, hostA.url);
-    const b = await open(browser, hostB.url);
-    await use({ server, a, b, tokens });
-    await a.page.context().close();
-    await b.page.context().close();
-    await Promise.all([hostA.stop(), hostB.stop()]);
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    const team = await startTeamServer(browser, { ray: 'rep', sam: 'success' });
+    await use(team);
+    await team.stop();
   },
 });
-
-async function open(browser: Browser, url: string): Promise<Laptop> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(url);
-  return { page, origin: new URL(url).origin };
-}
-
-async function setUpTeam(page: Page, server: string, token: string) {
-  await page.getByLabel('Team name').fill('Northwind Sales');
-  await page.getByLabel('Your name').fill('Ada');
-  await page.getByLabel('Work email').fill('ada@northwind.example');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('heading', { name: 'Pipeline' })).toBeVisible();
-  await page.keyboard.press('Shift+S');
-  const form = page.getByRole('form', { name: 'Connect to your team’s sync server' });
-  await form.getByLabel('Server address').fill(server);
-  await form.getByLabel('Access token', { exact: true }).fill(token);
-  await form.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByRole('link', { name: 'Sync status: Synced just now' })).toBeVisible();
-}
-
-async function joinTeam(page: Page, server: string, token: string, name: string) {
-  await page.getByRole('button', { name: /join its workspace/ }).click();
-  await page.getByText('A sync server', { exact: true }).click();
-  await page.getByLabel('Server address').fill(server);
-  await page.getByLabel('Access token').fill(token);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Welcome to Northwind Sales' })).toBeVisible();
-  await expect(page.getByLabel('Your name')).toHaveValue(name);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('heading', { name: 'Pipeline' })).toBeVisible();
-}
 
 const section = (page: Page, title: string) => page.getByRole('region', { name: title });
 const editor = (page: Page, title: string) =>
